@@ -1,0 +1,146 @@
+/**
+ * Typed configuration, read once from environment variables.
+ * A wrong value stops start-up with one line naming the variable (ConfigError), so an
+ * operator never chases a half-started bot.
+ */
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Locale = 'es' | 'en';
+export const LOCALES: readonly Locale[] = ['es', 'en'];
+
+export interface BotFrameworkConfig {
+  appId?: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface CosmosConfig {
+  /** Absent → the embedded Cosmos-compatible store is started (local use, tests). */
+  endpoint?: string;
+  /** Absent with an endpoint → Entra ID (managed identity / az login) credential. */
+  key?: string;
+  database: string;
+  embeddedPort: number;
+  dataDir: string;
+}
+
+export interface WhatsAppConfig {
+  accessToken: string;
+  phoneNumberId: string;
+  appSecret: string;
+  verifyToken: string;
+  graphApiUrl: string;
+}
+
+export interface AppConfig {
+  port: number;
+  defaultLocale: Locale;
+  logLevel: string;
+  stateTtlDays: number;
+  botFramework: BotFrameworkConfig;
+  cosmos: CosmosConfig;
+  /** Undefined unless all four WhatsApp secrets are set; the WhatsApp routes then answer 404. */
+  whatsapp?: WhatsAppConfig;
+}
+
+/** Meta's Graph API base with a version current at the time of writing (override with WHATSAPP_GRAPH_API_URL). */
+export const DEFAULT_GRAPH_API_URL = 'https://graph.facebook.com/v23.0';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a whole number`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `${value} is outside ${min}..${max}`);
+  return value;
+}
+
+function url(env: Env, name: string, fallback?: string): string | undefined {
+  const raw = text(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `"${raw}" is not a URL (expected e.g. https://my-account.documents.azure.com:443/)`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new ConfigError(name, `"${raw}" must start with https:// or http://`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const match = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
+  if (!match) throw new ConfigError(name, `"${raw}" is not one of ${allowed.join(', ')}`);
+  return match;
+}
+
+function whatsapp(env: Env): WhatsAppConfig | undefined {
+  const accessToken = text(env, 'WHATSAPP_ACCESS_TOKEN');
+  const phoneNumberId = text(env, 'WHATSAPP_PHONE_NUMBER_ID');
+  const appSecret = text(env, 'WHATSAPP_APP_SECRET');
+  const verifyToken = text(env, 'WHATSAPP_VERIFY_TOKEN');
+  const graphApiUrl = url(env, 'WHATSAPP_GRAPH_API_URL', DEFAULT_GRAPH_API_URL) as string;
+  if (!accessToken || !phoneNumberId || !appSecret || !verifyToken) return undefined;
+  if (!/^\d+$/.test(phoneNumberId)) {
+    throw new ConfigError('WHATSAPP_PHONE_NUMBER_ID', 'must be the numeric phone number id from the WhatsApp Manager');
+  }
+  return { accessToken, phoneNumberId, appSecret, verifyToken, graphApiUrl };
+}
+
+/** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const endpoint = url(env, 'COSMOS_ENDPOINT');
+  const key = text(env, 'COSMOS_KEY');
+  if (key && !endpoint) {
+    throw new ConfigError('COSMOS_KEY', 'is set but COSMOS_ENDPOINT is not; set both, or neither for the embedded store');
+  }
+  if (key && !/^[A-Za-z0-9+/=]+$/.test(key)) {
+    throw new ConfigError('COSMOS_KEY', 'is not a base64 account key (copy it from the Cosmos DB "Keys" blade)');
+  }
+  const database = text(env, 'COSMOS_DATABASE') ?? 'probot';
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(database)) {
+    throw new ConfigError('COSMOS_DATABASE', `"${database}" may only contain letters, digits, "-" and "_"`);
+  }
+  const appId = text(env, 'MicrosoftAppId');
+  const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const tenantId = text(env, 'MicrosoftAppTenantId');
+  if (appId && appType === 'SingleTenant' && !tenantId) {
+    throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
+  }
+  return {
+    port: integer(env, 'PORT', 3978, 1, 65535),
+    defaultLocale: oneOf(env, 'DEFAULT_LOCALE', LOCALES, 'es'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    stateTtlDays: integer(env, 'STATE_TTL_DAYS', 30, 1, 3650),
+    botFramework: { appId, appPassword: text(env, 'MicrosoftAppPassword'), appType, tenantId },
+    cosmos: {
+      endpoint,
+      key,
+      database,
+      embeddedPort: integer(env, 'COSMOS_EMBEDDED_PORT', 8081, 1, 65535),
+      dataDir: text(env, 'DATA_DIR') ?? '.data',
+    },
+    whatsapp: whatsapp(env),
+  };
+}

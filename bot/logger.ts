@@ -1,0 +1,30 @@
+/**
+ * Structured JSON logs (pino). Refugees' data is sensitive: log lines carry hashed user ids only,
+ * never phone numbers or message text. Use `userRef()` for any user or conversation id.
+ */
+import { createHash } from 'node:crypto';
+import pino, { Logger } from 'pino';
+
+export type { Logger };
+
+// Salted so a leaked log cannot be joined back to phone numbers by hashing a number list.
+const salt = process.env.LOG_HASH_SALT ?? 'pro-bot';
+
+/** A short, stable, non-reversible reference to a user or conversation id, for logs. */
+export function userRef(id: string | undefined): string {
+  if (!id) return 'unknown';
+  return createHash('sha256').update(salt).update(id).digest('hex').slice(0, 16);
+}
+
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
+  return pino({
+    level,
+    base: { service: 'pro-bot' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // Belt and braces: if someone logs a whole activity or payload, the personal fields are dropped.
+    redact: {
+      paths: ['text', '*.text', 'from', '*.from', 'recipient', '*.recipient', 'wa_id', '*.wa_id', 'phone', '*.phone'],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The Cosmos DB containers PRO Bot uses, and their idempotent creation.
+ * Partition keys are chosen for the way each container is read (DESIGN.md "Production shape").
+ */
+import { Container, Database, PartitionKeyDefinition } from '@azure/cosmos';
+
+export interface ContainerSpec {
+  id: string;
+  partitionKey: PartitionKeyDefinition;
+  /** Seconds; Cosmos deletes items this old. The embedded store ignores it, so readers check `expiresAt` too. */
+  defaultTtl?: number;
+}
+
+export interface ContainerIds {
+  state: string;
+  referrals: string;
+  stats: string;
+  audit: string;
+  processedMessages: string;
+}
+
+export const CONTAINER_IDS: ContainerIds = {
+  state: 'botstate',
+  referrals: 'referrals',
+  stats: 'stats',
+  audit: 'audit',
+  processedMessages: 'processed-messages',
+};
+
+/** Processed WhatsApp message ids only need to outlive Meta's redelivery attempts (days, not weeks). */
+export const PROCESSED_MESSAGE_TTL_SECONDS = 7 * 24 * 3600;
+
+export function containerSpecs(stateTtlDays: number): ContainerSpec[] {
+  return [
+    // Bot state: one document per storage key; expires after STATE_TTL_DAYS of inactivity.
+    { id: CONTAINER_IDS.state, partitionKey: { paths: ['/id'] }, defaultTtl: stateTtlDays * 24 * 3600 },
+    // Referral directory: partitioned by department code; national lines share the "national" partition.
+    { id: CONTAINER_IDS.referrals, partitionKey: { paths: ['/partitionKey'] } },
+    // Anonymous counters (patch `incr`), one document per counter family.
+    { id: CONTAINER_IDS.stats, partitionKey: { paths: ['/id'] } },
+    // Who changed what in the directory, partitioned by the changed entity.
+    { id: CONTAINER_IDS.audit, partitionKey: { paths: ['/entityId'] } },
+    // Inbound WhatsApp message ids already handled (redelivery guard).
+    { id: CONTAINER_IDS.processedMessages, partitionKey: { paths: ['/id'] }, defaultTtl: PROCESSED_MESSAGE_TTL_SECONDS },
+  ];
+}
+
+export type Containers = Record<keyof ContainerIds, Container>;
+
+/** Creates the containers that do not exist yet; safe to call at every start. */
+export async function ensureContainers(database: Database, stateTtlDays: number): Promise<Containers> {
+  const byId = new Map<string, Container>();
+  for (const spec of containerSpecs(stateTtlDays)) {
+    const { container } = await database.containers.createIfNotExists({
+      id: spec.id,
+      partitionKey: spec.partitionKey,
+      defaultTtl: spec.defaultTtl ?? -1,
+    });
+    byId.set(spec.id, container);
+  }
+  const get = (id: string): Container => byId.get(id) as Container;
+  return {
+    state: get(CONTAINER_IDS.state),
+    referrals: get(CONTAINER_IDS.referrals),
+    stats: get(CONTAINER_IDS.stats),
+    audit: get(CONTAINER_IDS.audit),
+    processedMessages: get(CONTAINER_IDS.processedMessages),
+  };
+}
+
+/** Epoch seconds after which a document with a TTL counts as gone, whatever the store did. */
+export function expiresAt(ttlSeconds: number, now = Date.now()): number {
+  return Math.floor(now / 1000) + ttlSeconds;
+}
+
+export function isExpired(doc: { expiresAt?: number } | undefined, now = Date.now()): boolean {
+  return !!doc && typeof doc.expiresAt === 'number' && doc.expiresAt * 1000 <= now;
+}
