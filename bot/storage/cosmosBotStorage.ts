@@ -1,8 +1,11 @@
 /**
  * botbuilder `Storage` over @azure/cosmos (bot state: user profile, consent, dialog stack).
- * - Storage keys contain "/" (e.g. "emulator/conversations/abc"), which Cosmos ids forbid: escaped.
+ * - Storage keys hold the channel user id (a phone number on WhatsApp) and "/", which Cosmos ids
+ *   forbid. The document id is a SHA-256 of the key: Cosmos-safe, and no phone number is stored
+ *   as an id or readable in the database's key space.
  * - ETags are honoured: a write with a concrete eTag fails with StorageConflictError when the
  *   document changed meanwhile; "*" or no eTag means last writer wins (BotState's default).
+ *   After a write the new eTag is put back on the written object, so a second save in one turn works.
  * - Documents carry `expiresAt` so state expires on the embedded store too (it ignores TTL).
  */
 import { createHash } from 'node:crypto';
@@ -10,15 +13,9 @@ import { Container, ErrorResponse } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
 import { expiresAt, isExpired } from './containers';
 
-const FORBIDDEN = /[\/\\?#*]/g;
-const MAX_ID_LENGTH = 255;
-
-/** Reversible, Cosmos-safe id for a storage key; very long keys are shortened with a hash. */
-export function escapeKey(key: string): string {
-  const escaped = key.replace(FORBIDDEN, (c) => `*${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-  if (escaped.length <= MAX_ID_LENGTH) return escaped;
-  const hash = createHash('sha256').update(key).digest('hex');
-  return `${escaped.slice(0, MAX_ID_LENGTH - hash.length - 1)}*${hash}`;
+/** Cosmos-safe, fixed-length document id for a storage key (any length, any characters). */
+export function documentIdFor(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
 }
 
 export class StorageConflictError extends Error {
@@ -30,7 +27,6 @@ export class StorageConflictError extends Error {
 
 interface StateDocument {
   id: string;
-  key: string;
   document: Record<string, unknown>;
   expiresAt: number;
   ttl?: number;
@@ -47,7 +43,7 @@ export class CosmosBotStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const found = await Promise.all(
       keys.map(async (key) => {
-        const { resource } = await this.container.item(escapeKey(key), escapeKey(key)).read<StateDocument>();
+        const { resource } = await this.container.item(documentIdFor(key), documentIdFor(key)).read<StateDocument>();
         if (!resource || isExpired(resource)) return undefined;
         return [key, { ...resource.document, eTag: resource._etag }] as const;
       }),
@@ -61,14 +57,14 @@ export class CosmosBotStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(async ([key, change]) => {
         const { eTag, ...state } = (change ?? {}) as Record<string, unknown> & { eTag?: string };
-        const id = escapeKey(key);
-        const doc: StateDocument = { id, key, document: state, expiresAt: expiresAt(this.ttlSeconds), ttl: this.ttlSeconds };
+        const id = documentIdFor(key);
+        const doc: StateDocument = { id, document: state, expiresAt: expiresAt(this.ttlSeconds), ttl: this.ttlSeconds };
         try {
-          if (eTag && eTag !== '*') {
-            await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } });
-          } else {
-            await this.container.items.upsert(doc);
-          }
+          const { resource } =
+            eTag && eTag !== '*'
+              ? await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } })
+              : await this.container.items.upsert(doc);
+          if (change && eTag !== '*' && resource?._etag) (change as { eTag?: string }).eTag = resource._etag;
         } catch (err) {
           // 412: changed since read; 404: deleted since read (e.g. "delete my data" in another turn).
           if (statusOf(err) === 412 || statusOf(err) === 404) throw new StorageConflictError(key);
@@ -82,7 +78,7 @@ export class CosmosBotStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         try {
-          await this.container.item(escapeKey(key), escapeKey(key)).delete();
+          await this.container.item(documentIdFor(key), documentIdFor(key)).delete();
         } catch (err) {
           if (statusOf(err) !== 404) throw err; // already gone is fine
         }

@@ -14,6 +14,8 @@ export type StoreKind = 'embedded' | 'cosmos';
 
 export interface Store {
   kind: StoreKind;
+  /** The Cosmos endpoint in use (for the embedded store: https://127.0.0.1:<port>). */
+  endpoint: string;
   client: CosmosClient;
   database: Database;
   containers: Containers;
@@ -50,15 +52,20 @@ export async function openStore(config: CosmosConfig, options: OpenStoreOptions)
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
   let kind: StoreKind;
+  let endpoint: string;
   if (config.endpoint) {
+    endpoint = config.endpoint;
     kind = 'cosmos';
     client = createCosmosClient({ endpoint: config.endpoint, key: config.key, embedded: false });
   } else {
     kind = 'embedded';
     if (options.reuseRunningEmbedded && (await embeddedServerAnswers(config.embeddedPort))) {
-      client = createCosmosClient({ endpoint: `https://127.0.0.1:${config.embeddedPort}`, embedded: true });
+      options.logger?.info({ port: config.embeddedPort }, 'using the embedded store already running on this port');
+      endpoint = `https://127.0.0.1:${config.embeddedPort}`;
+      client = createCosmosClient({ endpoint, embedded: true });
     } else {
       embedded = await startEmbeddedCosmos({ port: config.embeddedPort, dataDir: config.dataDir, logger: options.logger });
+      endpoint = embedded.endpoint;
       client = embedded.client;
     }
   }
@@ -67,6 +74,7 @@ export async function openStore(config: CosmosConfig, options: OpenStoreOptions)
     const containers = await ensureContainers(database, options.stateTtlDays);
     return {
       kind,
+      endpoint,
       client,
       database,
       containers,

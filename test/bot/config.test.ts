@@ -1,0 +1,42 @@
+import { ConfigError, DEFAULT_GRAPH_API_URL, loadConfig } from '../../bot/config';
+
+describe('loadConfig', () => {
+  it('gives working defaults with no variables (embedded store, Emulator mode, Spanish)', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3978, defaultLocale: 'es', stateTtlDays: 30 });
+    expect(config.cosmos).toMatchObject({ endpoint: undefined, database: 'probot', embeddedPort: 8081, dataDir: '.data' });
+    expect(config.botFramework.appId).toBeUndefined();
+    expect(config.whatsapp).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
+    [{ COSMOS_KEY: 'abc=' }, 'COSMOS_KEY'],
+    [{ COSMOS_ENDPOINT: 'https://x.documents.azure.com', COSMOS_KEY: 'not base64 !' }, 'COSMOS_KEY'],
+    [{ STATE_TTL_DAYS: '0' }, 'STATE_TTL_DAYS'],
+    [{ DEFAULT_LOCALE: 'fr' }, 'DEFAULT_LOCALE'],
+    [{ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ COSMOS_DATABASE: 'bad/name' }, 'COSMOS_DATABASE'],
+  ])('%j stops start-up naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (err) {
+      expect((err as ConfigError).variable).toBe(variable);
+      expect((err as Error).message.startsWith(`${variable}:`)).toBe(true);
+    }
+  });
+
+  it('enables WhatsApp only when all four secrets are set', () => {
+    const four = { WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_PHONE_NUMBER_ID: '123', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v' };
+    expect(loadConfig(four).whatsapp).toEqual({ accessToken: 't', phoneNumberId: '123', appSecret: 's', verifyToken: 'v', graphApiUrl: DEFAULT_GRAPH_API_URL });
+    expect(loadConfig({ ...four, WHATSAPP_APP_SECRET: '' }).whatsapp).toBeUndefined();
+  });
+
+  it('uses Entra ID when an endpoint has no key', () => {
+    const config = loadConfig({ COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/' });
+    expect(config.cosmos).toMatchObject({ endpoint: 'https://acct.documents.azure.com:443', key: undefined });
+  });
+});
