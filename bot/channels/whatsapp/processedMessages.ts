@@ -1,0 +1,98 @@
+/**
+ * Redelivery guard: Meta delivers webhooks at least once, so each inbound message id is claimed in
+ * Cosmos before it is handled, and a second claim of the same id (another delivery, possibly on
+ * another instance) loses.
+ *
+ * `items.create` is the atomic step: Cosmos answers 409 Conflict to every creator but the first.
+ * The embedded store never expires documents, so a claim also carries `expiresAt`, and an expired
+ * claim found on conflict is taken over with an ETag-conditioned replace (one winner again).
+ * Claiming happens before the turn: a crash mid-turn loses that message rather than answering twice.
+ */
+import { createHash } from 'node:crypto';
+import type { Container, ErrorResponse } from '@azure/cosmos';
+import { PROCESSED_MESSAGE_TTL_SECONDS, expiresAt, isExpired } from '../../storage/containers';
+
+/** Decides whether a message id is handled here (true) or was already handled (false). */
+export interface ProcessedMessageLedger {
+  claim(messageId: string): Promise<boolean>;
+}
+
+export interface ProcessedMessagesOptions {
+  /** How long a claim lasts; default PROCESSED_MESSAGE_TTL_SECONDS (longer than Meta's redeliveries). */
+  ttlSeconds?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+export class ProcessedMessagesError extends Error {
+  constructor(message: string, cause: unknown) {
+    super(message, { cause });
+    this.name = 'ProcessedMessagesError';
+  }
+}
+
+interface ClaimDocument {
+  id: string;
+  claimedAt: string;
+  expiresAt: number;
+  ttl: number;
+  _etag?: string;
+}
+
+function statusOf(err: unknown): number | undefined {
+  const code = (err as ErrorResponse | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** wamids are base64-like and may contain "/", which Cosmos ids forbid: the id is a hash. */
+export function claimId(messageId: string): string {
+  return createHash('sha256').update(messageId).digest('hex');
+}
+
+/**
+ * Processed WhatsApp message ids in a Cosmos container partitioned by `/id`
+ * (containers.processedMessages).
+ *
+ * @example
+ * const ledger = new ProcessedMessages(store.containers.processedMessages);
+ * if (await ledger.claim(wamid)) await handle(message);
+ */
+export class ProcessedMessages implements ProcessedMessageLedger {
+  private readonly ttlSeconds: number;
+  private readonly now: () => number;
+
+  constructor(private readonly container: Container, options: ProcessedMessagesOptions = {}) {
+    this.ttlSeconds = options.ttlSeconds ?? PROCESSED_MESSAGE_TTL_SECONDS;
+    this.now = options.now ?? Date.now;
+  }
+
+  async claim(messageId: string): Promise<boolean> {
+    const id = claimId(messageId);
+    try {
+      // Two rounds cover a claim that expires or is deleted between our create and our read.
+      for (let round = 0; round < 2; round += 1) {
+        const now = this.now();
+        const doc: ClaimDocument = { id, claimedAt: new Date(now).toISOString(), expiresAt: expiresAt(this.ttlSeconds, now), ttl: this.ttlSeconds };
+        try {
+          await this.container.items.create(doc);
+          return true;
+        } catch (err) {
+          if (statusOf(err) !== 409) throw err;
+        }
+        const { resource: existing } = await this.container.item(id, id).read<ClaimDocument>();
+        if (!existing) continue; // gone since the conflict (TTL): create again
+        if (!isExpired(existing, now)) return false;
+        try {
+          await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: existing._etag ?? '' } });
+          return true;
+        } catch (err) {
+          if (statusOf(err) === 412) return false; // another instance took it over first
+          if (statusOf(err) !== 404) throw err;
+        }
+      }
+      return false;
+    } catch (err) {
+      throw new ProcessedMessagesError(`could not record processed message (Cosmos status ${statusOf(err) ?? 'unknown'})`, err);
+    }
+  }
+}
