@@ -1,0 +1,21 @@
+/**
+ * Which free lines to give for which danger. 123 always comes first: it is the line for any
+ * immediate danger to life. Numbers and texts live in content (common.json facts line*).
+ */
+
+export type DangerKind = 'immediate_danger' | 'trafficking' | 'gender_violence' | 'child_at_risk' | 'suicide';
+
+const LINES_BY_KIND: Record<DangerKind, string[]> = {
+  immediate_danger: ['line123'],
+  suicide: ['line123'],
+  trafficking: ['line123', 'lineTrafficking'],
+  gender_violence: ['line123', 'line155'],
+  child_at_risk: ['line123', 'line141'],
+};
+
+/** Content fact keys of the lines for these kinds, 123 first, each once. Unknown kinds get every line. */
+export function emergencyLineKeys(kinds: readonly string[]): string[] {
+  const known = kinds.filter((k): k is DangerKind => k in LINES_BY_KIND);
+  if (known.length === 0) return ['line123', 'line155', 'line141', 'lineTrafficking'];
+  return [...new Set(known.flatMap((k) => LINES_BY_KIND[k]))];
+}

@@ -1,0 +1,144 @@
+/**
+ * Composition root: config → Cosmos → repositories → adapters → bot → server.
+ * `npm start` runs this file. Nothing else in the codebase reads environment variables.
+ */
+import { ConfigError, loadConfig, type AppConfig } from './config';
+import { ContentCatalog } from './content/catalog';
+import { createLogger, type Logger } from './logger';
+import type { TurnContext } from 'botbuilder';
+import { createBotFrameworkAdapter } from './channels/botFrameworkAdapter';
+import { CosmosChoicePageStore, createWhatsAppRoutes, ProcessedMessages, WhatsAppAdapter } from './channels/whatsapp';
+import { createServer } from './server';
+import { OptimisticBotState } from './state/optimisticBotState';
+import { CosmosBotStorage } from './storage/cosmosBotStorage';
+import { EmbeddedStoreError } from './storage/embeddedCosmos';
+import { openStore, type Store } from './storage/openStore';
+import { ProBot } from './proBot';
+import { version } from './version';
+import { createTurnErrorHandler } from './turnErrorHandler';
+import { detectEmergency, createTopicRouter } from './nlu';
+import { MainDialog } from '../dialogs/mainDialog';
+import { createThemeDialogs } from '../dialogs/themes';
+
+
+export interface RunningBot {
+  port: number;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+export interface ComposedBot {
+  bot: ProBot;
+  onTurnError: ReturnType<typeof createTurnErrorHandler>;
+}
+
+/** Wires content, state, dialogs and the bot over an open store (also used by conversation tests). */
+export function composeBot(store: Store, config: AppConfig, logger: Logger): ComposedBot {
+  const storage = new CosmosBotStorage(store.containers.state, config.stateTtlDays * 24 * 3600);
+  const conversationState = new OptimisticBotState(storage, 'conversation');
+  const userState = new OptimisticBotState(storage, 'user');
+  const content = new ContentCatalog();
+  const mainDialog = new MainDialog(content, createTopicRouter(), createThemeDialogs({ content }));
+  const bot = new ProBot({
+    conversationState,
+    userState,
+    mainDialog,
+    content,
+    detectEmergency,
+    defaultLocale: config.defaultLocale,
+    stateTtlDays: config.stateTtlDays,
+    logger,
+  });
+  const onTurnError = createTurnErrorHandler({ content, conversationState, defaultLocale: config.defaultLocale, logger });
+  return { bot, onTurnError };
+}
+
+/** Starts the whole service; resolves once it listens. */
+export async function startBot(config: AppConfig, logger: Logger): Promise<RunningBot> {
+  // A second local instance on the same COSMOS_EMBEDDED_PORT shares the first one's store (as two
+  // App Service instances share one Cosmos account); it stops when that first process stops.
+  const store = await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, reuseRunningEmbedded: true });
+  const { bot, onTurnError } = composeBot(store, config, logger);
+  const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
+  botFrameworkAdapter.onTurnError = onTurnError;
+
+  const runTurn = (context: TurnContext): Promise<void> => bot.run(context);
+
+  let whatsappAdapter: WhatsAppAdapter | undefined;
+  if (config.whatsapp) {
+    whatsappAdapter = new WhatsAppAdapter({
+      config: config.whatsapp,
+      logger,
+      processedMessages: new ProcessedMessages(store.containers.processedMessages),
+      // In Cosmos, so a "more options" pick works whichever instance receives it.
+      choicePages: new CosmosChoicePageStore(store.containers.processedMessages),
+    });
+    whatsappAdapter.onTurnError = onTurnError;
+  }
+
+  const server = createServer({
+    botFrameworkAdapter,
+    runTurn,
+    storage: store,
+    whatsapp: whatsappAdapter ? createWhatsAppRoutes({ adapter: whatsappAdapter, logic: runTurn }) : undefined,
+    version,
+    logger,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, storage: store.kind, version, whatsapp: !!config.whatsapp }, 'PRO Bot listening');
+
+  return {
+    port,
+    store,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await whatsappAdapter?.idle(); // let accepted webhook messages finish before the store closes
+      await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let running: RunningBot;
+  try {
+    running = await startBot(config, logger);
+  } catch (err) {
+    const message = err instanceof EmbeddedStoreError ? err.message : `could not start: ${(err as Error).message}`;
+    logger.fatal({ err: { name: (err as Error).name, message: (err as Error).message } }, message);
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    running.stop().then(
+      () => process.exit(0),
+      (err: Error) => {
+        logger.error({ err: err.message }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+if (require.main === module) void main();

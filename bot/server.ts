@@ -1,0 +1,76 @@
+/**
+ * HTTP routes (restify) and nothing else: every route hands over to an adapter or a probe.
+ *   POST /api/messages   Bot Framework activities (Emulator, Azure Bot Service)
+ *   GET/POST /api/whatsapp  Meta's webhook (only when WhatsApp is configured; 404 otherwise)
+ *   GET /healthz         liveness plus storage reachability
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import restify, { Request, Response, Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { isActivityBody } from './channels/botFrameworkAdapter';
+import type { Logger } from './logger';
+import type { StoreKind } from './storage/openStore';
+
+/** The WhatsApp webhook handlers; they read the raw body themselves (signature over raw bytes). */
+export interface WebhookRoutes {
+  verify(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  receive(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+export interface ServerOptions {
+  botFrameworkAdapter: CloudAdapter;
+  runTurn(context: TurnContext): Promise<void>;
+  storage: { kind: StoreKind; ping(): Promise<void> };
+  whatsapp?: WebhookRoutes;
+  version: string;
+  logger: Logger;
+}
+
+const HEALTH_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
+  });
+}
+
+export function createServer(options: ServerOptions): Server {
+  const { botFrameworkAdapter, runTurn, storage, whatsapp, version, logger } = options;
+  const server = restify.createServer({ name: 'pro-bot', handleUncaughtExceptions: false });
+
+  server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req: Request, res: Response) => {
+    if (!isActivityBody(req.body)) {
+      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      return;
+    }
+    await botFrameworkAdapter.process(req, res, runTurn);
+  });
+
+  if (whatsapp) {
+    // restify ≥ 9 only accepts `async` handlers (or ones taking `next`).
+    server.get('/api/whatsapp', async (req: Request, res: Response) => whatsapp.verify(req, res));
+    server.post('/api/whatsapp', async (req: Request, res: Response) => whatsapp.receive(req, res));
+  }
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    try {
+      await withTimeout(storage.ping(), HEALTH_TIMEOUT_MS);
+      res.send(200, { status: 'ok', storage: storage.kind, version });
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'health check: storage unreachable');
+      res.send(503, { status: 'unavailable', storage: storage.kind, version, reason: `storage unreachable: ${(err as Error).message}` });
+    }
+  });
+
+  return server;
+}

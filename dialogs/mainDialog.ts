@@ -1,0 +1,201 @@
+/**
+ * The root dialog: the main menu (ten rows, DESIGN.md ids), free-text routing to a theme, the
+ * "more options" menu and the delete-my-data confirmation. Global commands come from
+ * InterruptibleDialog, so they work at any step of any theme below.
+ */
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Choice, ContentCatalog } from '../bot/content/catalog';
+import { InterruptibleDialog } from './interruptibleDialog';
+import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, choicePromptOptions } from './prompts/choicePrompt';
+import { ProWaterfallDialog } from './proWaterfallDialog';
+import { textMessage } from './replies';
+import { getSession } from './session';
+import type { ThemeResult } from './themeDialog';
+import type { TopicRouter } from './topicRouter';
+
+export const MAIN_DIALOG = 'main';
+const MENU_FLOW = 'menuFlow';
+const MORE_FLOW = 'moreFlow';
+const DELETE_FLOW = 'deleteDataFlow';
+
+/** The ten main menu ids, in menu order (DESIGN.md contract). */
+export const MENU_IDS = [
+  'regularization',
+  'rights',
+  'civil_registry',
+  'health',
+  'education',
+  'work',
+  'protection',
+  'services',
+  'pro_points',
+  'more',
+] as const;
+
+interface MenuOptions {
+  /** Skip the menu and open this choice (e.g. "services near me" offered at the end of a theme). */
+  startWith?: string;
+}
+
+export class MainDialog extends InterruptibleDialog {
+  constructor(content: ContentCatalog, private readonly router: TopicRouter, themes: ComponentDialog[]) {
+    super(MAIN_DIALOG, content);
+    this.addDialog(new ChoiceIdPrompt(CHOICE_PROMPT));
+    this.addDialog(
+      new ProWaterfallDialog<MenuOptions>(MENU_FLOW, [
+        this.askTopic.bind(this),
+        this.routeTopic.bind(this),
+        this.openTopic.bind(this),
+        this.afterTopic.bind(this),
+      ]),
+    );
+    this.addDialog(new ProWaterfallDialog(MORE_FLOW, [this.askMore.bind(this), this.handleMore.bind(this)]));
+    this.addDialog(new ProWaterfallDialog(DELETE_FLOW, [this.askDelete.bind(this), this.handleDelete.bind(this)]));
+    for (const theme of themes) this.addDialog(theme);
+    this.initialDialogId = MENU_FLOW;
+  }
+
+  /** Continues the open dialog, or starts at the menu. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** Starts at the menu, whatever was open (after consent, for instance). */
+  async start(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id);
+  }
+
+  protected showMenu(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(MENU_FLOW);
+  }
+
+  protected confirmDataDeletion(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(DELETE_FLOW);
+  }
+
+  private menuChoices(step: WaterfallStepContext, ids?: readonly string[]): Choice[] {
+    const all = this.content.choices(getSession(step.context).locale, 'common', 'menu');
+    return ids ? all.filter((c) => ids.includes(c.id)) : all;
+  }
+
+  private ui(step: WaterfallStepContext, key: string, vars?: Record<string, string>): string {
+    return this.content.ui(getSession(step.context).locale, 'common', key, vars);
+  }
+
+  /** Show the menu (numbered rows, so a person can answer "3"), or go straight to a chosen topic. */
+  private async askTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
+    if (step.options?.startWith) return step.next({ id: step.options.startWith, text: '' } satisfies ChoiceAnswer);
+    return step.prompt(
+      CHOICE_PROMPT,
+      choicePromptOptions({
+        text: this.ui(step, 'menuPrompt'),
+        choices: this.menuChoices(step),
+        numbered: true,
+        acceptText: true,
+        listButton: this.ui(step, 'menuButton'),
+      }),
+    );
+  }
+
+  /** A menu choice goes on; typed words are routed to a theme, or to two or three likely ones. */
+  private async routeTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
+    const answer = step.result as ChoiceAnswer;
+    if (answer.id) return step.next(answer);
+    const decision = this.router.route(answer.text);
+    if (decision.kind === 'confident') return step.next({ id: decision.theme, text: answer.text } satisfies ChoiceAnswer);
+    if (decision.kind === 'unsure') {
+      const locale = getSession(step.context).locale;
+      const candidates = this.menuChoices(step, decision.candidates);
+      const back = this.content.choices(locale, 'common', 'afterAnswer').filter((c) => c.id === 'back_to_menu');
+      return step.prompt(
+        CHOICE_PROMPT,
+        choicePromptOptions({ text: this.ui(step, 'routeUnsure'), choices: [...candidates, ...back], retryText: this.ui(step, 'choiceNotUnderstood') }),
+      );
+    }
+    await step.context.sendActivity(textMessage(this.ui(step, 'menuNotUnderstood')));
+    return step.replaceDialog(MENU_FLOW);
+  }
+
+  /** Open the chosen theme (or the "more options" menu). */
+  private async openTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
+    const { id } = step.result as ChoiceAnswer;
+    if (!id || id === 'back_to_menu') return step.replaceDialog(MENU_FLOW);
+    if (id === 'more') return step.beginDialog(MORE_FLOW);
+    if (this.findDialog(id)) return step.beginDialog(id);
+    // A menu row whose theme is not built yet: say so honestly and give the line that can help.
+    const locale = getSession(step.context).locale;
+    const topic = this.menuChoices(step, [id])[0]?.title ?? id;
+    await step.context.sendActivity(textMessage(this.ui(step, 'comingSoon', { topic })));
+    await step.context.sendActivity(textMessage(this.content.fact(locale, 'common', 'nationalLine')));
+    return step.replaceDialog(MENU_FLOW);
+  }
+
+  /** After a theme: where the person asked to go, else the menu again. */
+  private async afterTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
+    const next = (step.result as ThemeResult | undefined)?.next;
+    if (next === 'delete_data') return step.replaceDialog(DELETE_FLOW);
+    return step.replaceDialog(MENU_FLOW, next && next !== 'menu' ? ({ startWith: next } satisfies MenuOptions) : undefined);
+  }
+
+  /** "More options": language, help, delete my data. */
+  private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = getSession(step.context).locale;
+    return step.prompt(
+      CHOICE_PROMPT,
+      choicePromptOptions({
+        text: this.ui(step, 'nextStepsPrompt'),
+        choices: this.content.choices(locale, 'common', 'more'),
+        retryText: this.ui(step, 'choiceNotUnderstood'),
+      }),
+    );
+  }
+
+  private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.result as ChoiceAnswer;
+    const session = getSession(step.context);
+    if (id === 'language') {
+      session.setLocale(session.locale === 'es' ? 'en' : 'es');
+      await step.context.sendActivity(textMessage(this.ui(step, 'languageChanged')));
+    } else if (id === 'help') {
+      await step.context.sendActivity(textMessage(this.ui(step, 'help')));
+    } else if (id === 'delete_data') {
+      return step.endDialog({ next: 'delete_data' } satisfies ThemeResult);
+    }
+    return step.endDialog({ next: 'menu' } satisfies ThemeResult);
+  }
+
+  /** "Borrar mis datos": confirm first, it cannot be undone. */
+  private async askDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const locale = getSession(step.context).locale;
+    return step.prompt(
+      CHOICE_PROMPT,
+      choicePromptOptions({
+        text: this.ui(step, 'deleteConfirm'),
+        choices: this.content.choices(locale, 'common', 'deleteConfirm'),
+        retryText: this.ui(step, 'choiceNotUnderstood'),
+      }),
+    );
+  }
+
+  private async handleDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.result as ChoiceAnswer;
+    const session = getSession(step.context);
+    if (id !== 'delete_yes') {
+      await step.context.sendActivity(textMessage(this.ui(step, 'notDeleted')));
+      return step.replaceDialog(MENU_FLOW);
+    }
+    session.requestDataDeletion();
+    await step.context.sendActivity(textMessage(this.ui(step, 'deleted')));
+    await step.context.sendActivity(textMessage(this.content.fact(session.locale, 'common', 'nationalLine')));
+    return step.cancelAllDialogs();
+  }
+}

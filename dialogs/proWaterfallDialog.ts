@@ -1,0 +1,51 @@
+/**
+ * A WaterfallDialog that remembers what each step received and which steps asked a question, so
+ * "atrás" (previous question) and a language switch can run a question's step again, with the same
+ * input it had the first time.
+ */
+import { DialogContext, DialogReason, DialogTurnResult, DialogTurnStatus, Prompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+
+const INPUTS = '_stepInputs';
+const ASKED = '_askedSteps';
+
+interface WaterfallState {
+  stepIndex: number;
+  values: Record<string, unknown>;
+}
+
+export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O> {
+  protected override async onStep(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
+    const values = step.values as Record<string, unknown>;
+    const inputs = (values[INPUTS] ??= {}) as Record<number, unknown>;
+    inputs[step.index] = step.result;
+    const askedBefore = ((values[ASKED] ?? []) as number[]).length;
+    const result = await super.onStep(step);
+    // A step that left a prompt open asked a question (a step that began a child dialog did not,
+    // nor did a step that went on with step.next() to a later step that asked).
+    // The dialog stack's top is its last element.
+    const top = step.stack[step.stack.length - 1];
+    const below = step.stack[step.stack.length - 2];
+    if (result.status === DialogTurnStatus.waiting && top && step.findDialog(top.id) instanceof Prompt && below?.id === this.id) {
+      const asked = (values[ASKED] ??= []) as number[];
+      if (asked.length === askedBefore && asked[asked.length - 1] !== step.index) asked.push(step.index);
+    }
+    return result;
+  }
+
+  /**
+   * Asks again the question `offset` questions back from the one waiting (0 = the same one).
+   * `dc.activeDialog` must be this waterfall. Returns undefined when there is no such question.
+   */
+  async askAgain(dc: DialogContext, offset: number): Promise<DialogTurnResult | undefined> {
+    const state = dc.activeDialog?.state as WaterfallState | undefined;
+    if (!state) return undefined;
+    const asked = (state.values[ASKED] ?? []) as number[];
+    const position = asked.length - 1 + offset;
+    if (position < 0 || position >= asked.length) return undefined;
+    const step = asked[position];
+    state.values[ASKED] = asked.slice(0, position);
+    const inputs = (state.values[INPUTS] ?? {}) as Record<number, unknown>;
+    state.stepIndex = step - 1;
+    return this.resumeDialog(dc, DialogReason.nextCalled, inputs[step]);
+  }
+}

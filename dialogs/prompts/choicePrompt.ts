@@ -1,0 +1,55 @@
+/**
+ * Asks a question with choices and returns the chosen id. A person may tap a button, pick a list
+ * row (its id arrives as text), type the number, or type words; typos are forgiven.
+ * With `acceptText`, an answer that matches no choice is returned as free text for routing
+ * instead of being asked again.
+ */
+import { Activity, TurnContext } from 'botbuilder';
+import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import type { Choice } from '../../bot/content/catalog';
+import { matchChoice } from '../../bot/nlu/choiceMatcher';
+import { choiceMessage, ChoiceMessageOptions } from '../replies';
+
+export interface ChoiceAnswer {
+  /** The chosen id, when the answer matched a choice. */
+  id?: string;
+  /** What the person sent (for routing); never logged. */
+  text: string;
+}
+
+export interface ChoicePromptOptions extends ChoiceMessageOptions {
+  text: string;
+  choices: Choice[];
+  /** Sent before the choices again when the answer matched nothing. */
+  retryText?: string;
+  acceptText?: boolean;
+}
+
+export const CHOICE_PROMPT = 'choicePrompt';
+
+/** Builds PromptOptions for `step.prompt(CHOICE_PROMPT, …)`. */
+export function choicePromptOptions(options: ChoicePromptOptions): PromptOptions {
+  return { validations: options };
+}
+
+export class ChoiceIdPrompt extends Prompt<ChoiceAnswer> {
+  constructor(dialogId: string = CHOICE_PROMPT, validator?: PromptValidator<ChoiceAnswer>) {
+    super(dialogId, validator);
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const o = options.validations as ChoicePromptOptions;
+    const text = isRetry && o.retryText ? `${o.retryText}\n\n${o.text}` : o.text;
+    await context.sendActivity(choiceMessage(text, o.choices, o) as Activity);
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<ChoiceAnswer>> {
+    const o = options.validations as ChoicePromptOptions;
+    const activity = context.activity;
+    const text = (activity.text ?? '').trim();
+    const id = text ? matchChoice(text, o.choices) : undefined;
+    if (id) return { succeeded: true, value: { id, text } };
+    if (o.acceptText && text) return { succeeded: true, value: { text } };
+    return { succeeded: false };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Base for the orientation themes: one ComponentDialog per theme, whose id is the menu choice id.
+ * Gives each theme its choice prompt and short helpers to say content in the person's language.
+ */
+import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Locale } from '../bot/config';
+import type { Choice, ContentCatalog, ContentFileName } from '../bot/content/catalog';
+import { CHOICE_PROMPT, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
+import { textMessage } from './replies';
+import { getSession } from './session';
+
+/** What a theme tells MainDialog when it ends: where the person wants to go next. */
+export interface ThemeResult {
+  next?: 'menu' | 'services' | 'delete_data';
+}
+
+export abstract class ThemeDialog extends ComponentDialog {
+  constructor(id: string, protected readonly content: ContentCatalog, protected readonly file: ContentFileName) {
+    super(id);
+    this.addDialog(new ChoiceIdPrompt(CHOICE_PROMPT));
+  }
+
+  protected locale(step: WaterfallStepContext): Locale {
+    return getSession(step.context).locale;
+  }
+
+  protected ui(step: WaterfallStepContext, key: string, vars?: Record<string, string | number>): string {
+    return this.content.ui(this.locale(step), this.file, key, vars);
+  }
+
+  protected fact(step: WaterfallStepContext, key: string, vars?: Record<string, string | number>): string {
+    return this.content.fact(this.locale(step), this.file, key, vars);
+  }
+
+  protected choices(step: WaterfallStepContext, group: string, file: ContentFileName = this.file): Choice[] {
+    return this.content.choices(this.locale(step), file, group);
+  }
+
+  /** Sends each text as its own short message (easier to read on a phone than one long block). */
+  protected async say(step: WaterfallStepContext, ...texts: string[]): Promise<void> {
+    for (const text of texts) await step.context.sendActivity(textMessage(text));
+  }
+
+  protected ask(step: WaterfallStepContext, options: Omit<ChoicePromptOptions, 'retryText'>) {
+    return step.prompt(
+      CHOICE_PROMPT,
+      choicePromptOptions({ retryText: this.content.ui(this.locale(step), 'common', 'choiceNotUnderstood'), ...options }),
+    );
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The spine's conversation contract (DESIGN.md): welcome → consent → menu → pro_points → menu,
+ * declining consent, and global commands from inside a dialog. Table-driven: a new case is a row.
+ */
+import { MENU_IDS } from '../../dialogs/mainDialog';
+import { allText, lastChoices, Reply, startConversation } from '../support/conversation';
+import { startTestStore, TestStore } from '../support/store';
+
+type Expect = { contains?: string[]; lacks?: string[]; choices?: readonly string[] };
+interface Case {
+  name: string;
+  steps: [userSays: string, botSays: Expect][];
+}
+
+const MENU = { choices: MENU_IDS };
+const CONSENTED: [string, Expect][] = [
+  ['hola', { contains: ['PRO', 'Privacidad'], choices: ['consent_yes', 'consent_no'] }],
+  ['consent_yes', { contains: ['¡Gracias!'], ...MENU }],
+];
+
+const cases: Case[] = [
+  {
+    name: 'welcome → consent → menu → pro_points → menu',
+    steps: [
+      ...CONSENTED,
+      ['pro_points', { contains: ['¿Qué quieres saber'], choices: ['what', 'contact', 'back_to_menu'] }],
+      ['what', { contains: ['desde 2018', 'a distancia'], choices: ['what', 'contact', 'back_to_menu'] }],
+      ['contact', { contains: ['01 8000 180588', '+57 305 7341182'] }],
+      ['back_to_menu', MENU],
+    ],
+  },
+  {
+    name: 'typed "sí" accepts, and the menu answers to a row number and to words',
+    steps: [
+      ['hola', { choices: ['consent_yes', 'consent_no'] }],
+      ['Sí', MENU],
+      ['9', { contains: ['¿Qué quieres saber'] }],
+      ['menú', MENU],
+      ['puntos pro', { contains: ['¿Qué quieres saber'] }],
+    ],
+  },
+  {
+    name: 'declining still gives the PRO line and emergency lines, and "acepto" accepts later',
+    steps: [
+      ['hola', { choices: ['consent_yes', 'consent_no'] }],
+      ['consent_no', { contains: ['01 8000 180588', '123', '155', '141', '01 8000 522020', 'acepto'] }],
+      ['necesito ayuda con salud', { contains: ['01 8000 180588'], lacks: ['Privacidad'] }],
+      ['acepto', MENU],
+    ],
+  },
+  {
+    name: 'global commands work from inside a theme: ayuda, menú, salir',
+    steps: [
+      ...CONSENTED,
+      ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
+      ['AYUDA', { contains: ['Cómo usar esta línea'], choices: ['what', 'contact', 'back_to_menu'] }],
+      ['Menu', MENU],
+      ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
+      ['salir', { contains: ['Hasta pronto', '01 8000 180588'], lacks: ['¿Qué quieres saber'] }],
+      ['hola', MENU],
+    ],
+  },
+  {
+    name: 'a theme not built yet says so honestly and returns to the menu',
+    steps: [...CONSENTED, ['services', { contains: ['Estamos preparando', '01 8000 180588'], ...MENU }]],
+  },
+  {
+    name: '"english" switches language and re-asks the current question',
+    steps: [
+      ...CONSENTED,
+      ['pro_points', { contains: ['¿Qué quieres saber'] }],
+      ['english', { contains: ['we continue in English', 'What would you like to know'], choices: ['what', 'contact', 'back_to_menu'] }],
+      ['what', { contains: ['since 2018'] }],
+    ],
+  },
+  {
+    name: '"atrás" goes back to the previous question, and to the menu from a first question',
+    steps: [
+      ...CONSENTED,
+      ['more', { choices: ['language', 'help', 'delete_data', 'back_to_menu'] }],
+      ['atrás', MENU],
+    ],
+  },
+  {
+    name: 'delete my data: confirm, erase, and start over with the welcome',
+    steps: [
+      ...CONSENTED,
+      ['borrar mis datos', { contains: ['¿Seguro'], choices: ['delete_yes', 'delete_no'] }],
+      ['delete_no', { contains: ['No borramos nada'], ...MENU }],
+      ['Borrar mis datos', { choices: ['delete_yes', 'delete_no'] }],
+      ['delete_yes', { contains: ['borramos todos tus datos', '01 8000 180588'] }],
+      ['hola', { contains: ['Privacidad'], choices: ['consent_yes', 'consent_no'] }],
+    ],
+  },
+];
+
+function check(replies: Reply[], expected: Expect, label: string): void {
+  const text = allText(replies);
+  expect({ label, replies: replies.length > 0 }).toEqual({ label, replies: true });
+  for (const fragment of expected.contains ?? []) expect({ label, text }).toEqual({ label, text: expect.stringContaining(fragment) });
+  for (const fragment of expected.lacks ?? []) expect({ label, text }).toEqual({ label, text: expect.not.stringContaining(fragment) });
+  if (expected.choices) expect({ label, choices: lastChoices(replies) }).toEqual({ label, choices: [...expected.choices] });
+}
+
+describe('spine conversations (real ProBot, Cosmos-compatible state)', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await startTestStore();
+  });
+  afterAll(() => store.destroy());
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, { steps }) => {
+    const conversation = startConversation(store);
+    for (const [index, [userSays, botSays]] of steps.entries()) {
+      check(await conversation.say(userSays), botSays, `step ${index + 1}: "${userSays}"`);
+    }
+  });
+
+  it('the Emulator\'s conversationUpdate gets the welcome, privacy notice and consent choice', async () => {
+    const conversation = startConversation(store);
+    const replies = await conversation.join();
+    expect(allText(replies)).toContain('Privacidad');
+    expect(allText(replies)).toContain('30 días');
+    expect(lastChoices(replies)).toEqual(['consent_yes', 'consent_no']);
+  });
+
+  it('remembers consent and the open dialog across bot instances sharing the store', async () => {
+    const userId = `persist-${Date.now()}`;
+    const first = startConversation(store, { userId });
+    await first.say('hola');
+    await first.say('consent_yes');
+    await first.say('pro_points');
+    const second = startConversation(store, { userId });
+    const replies = await second.say('contact');
+    expect(allText(replies)).toContain('01 8000 180588');
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Starts the built bot (`node dist/bot/index.js`, as `npm start` does) as a child process on free
+ * loopback ports with its own data folder, and waits for its "listening" log line.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from './ports';
+
+export interface BotProcess {
+  port: number;
+  baseUrl: string;
+  /** Every JSON log line the process printed so far. */
+  logs: string[];
+  /** SIGTERM and wait for exit (the embedded store snapshots on the way out). */
+  stop(): Promise<number | null>;
+}
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export async function startBotProcess(env: Record<string, string>, options: { port?: number; embeddedPort?: number } = {}): Promise<BotProcess> {
+  const port = options.port ?? (await freePort());
+  const embeddedPort = options.embeddedPort ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/bot/index.js')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), COSMOS_EMBEDDED_PORT: String(embeddedPort), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`bot did not start within 20 s; stderr: ${stderr}`)), 20000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        logs.push(line);
+        if (line.includes('"PRO Bot listening"')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code} before listening; stderr: ${stderr}`));
+    });
+  });
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    logs,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
