@@ -5,7 +5,6 @@
  */
 import https from 'node:https';
 import { CosmosClient } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 
 /** The Azure Cosmos emulator's published well-known key; the embedded server accepts any key. */
 export const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
@@ -29,5 +28,8 @@ export function createCosmosClient(target: CosmosTarget): CosmosClient {
   }
   const agent = new https.Agent({ keepAlive: true });
   if (target.key) return new CosmosClient({ endpoint: target.endpoint, key: target.key, agent });
+  // Loaded only here: @azure/identity is large, and the CLI and local runs never need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
   return new CosmosClient({ endpoint: target.endpoint, aadCredentials: new DefaultAzureCredential(), agent });
 }

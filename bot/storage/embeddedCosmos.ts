@@ -4,7 +4,7 @@
  * code paths as production.
  *
  * That server keeps everything in memory. To make data survive a restart we snapshot it to
- * `DATA_DIR/embedded-cosmos.json` a moment after each write (and on close) and load the snapshot
+ * `DATA_DIR/embedded-cosmos.json` once writes pause (at most 2 s after a write, and on close) and load the snapshot
  * at start. Snapshots go through the SDK, so they rely only on the public Cosmos API.
  */
 import { promises as fs } from 'node:fs';
@@ -17,8 +17,10 @@ import { createCosmosClient } from './cosmosClient';
 import { isExpired } from './containers';
 
 export const SNAPSHOT_FILE = 'embedded-cosmos.json';
-/** Wait this long after a write before snapshotting, so a burst of writes costs one snapshot. */
-const SNAPSHOT_DELAY_MS = 300;
+/** Snapshot once writes pause this long, so a burst of writes (an import) costs one snapshot… */
+const SNAPSHOT_QUIET_MS = 300;
+/** …but never later than this after the first unsaved write, so steady traffic is still saved. */
+const SNAPSHOT_MAX_DELAY_MS = 2000;
 
 interface ContainerSnapshot {
   id: string;
@@ -102,9 +104,22 @@ async function restore(client: CosmosClient, snapshot: Snapshot): Promise<number
         partitionKey: c.partitionKey as { paths: string[] },
         defaultTtl: c.defaultTtl,
       });
-      // Bounded parallelism: fast enough for tens of thousands of items, gentle on the event loop.
-      for (let i = 0; i < c.items.length; i += 64) {
-        await Promise.all(c.items.slice(i, i + 64).map((item) => container.items.upsert(item)));
+      // Bulk upserts, 100 per request (the server's limit), a few requests in flight.
+      const partitionPath = ((c.partitionKey as { paths?: string[] }).paths?.[0] ?? '/id').slice(1).split('/');
+      const partitionOf = (item: Record<string, unknown>): string =>
+        String(partitionPath.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], item) ?? '');
+      const batches: Record<string, unknown>[][] = [];
+      for (let i = 0; i < c.items.length; i += 100) batches.push(c.items.slice(i, i + 100));
+      for (let i = 0; i < batches.length; i += 4) {
+        await Promise.all(
+          batches.slice(i, i + 4).map(async (batch) => {
+            const results = await container.items.bulk(
+              batch.map((item) => ({ operationType: 'Upsert' as const, partitionKey: partitionOf(item), resourceBody: item as never })),
+            );
+            const failed = results.filter((r) => r.statusCode >= 400);
+            if (failed.length) throw new EmbeddedStoreError(`DATA_DIR: could not restore ${failed.length} items of ${db.id}/${c.id} (status ${failed[0].statusCode})`);
+          }),
+        );
       }
       count += c.items.length;
     }
@@ -153,6 +168,7 @@ export async function startEmbeddedCosmos(options: { port: number; dataDir: stri
   let restoring = true;
   let dirty = false;
   let timer: NodeJS.Timeout | undefined;
+  let firstUnsavedAt = 0;
   let saving: Promise<void> | undefined;
 
   const save = async (): Promise<void> => {
@@ -174,11 +190,15 @@ export async function startEmbeddedCosmos(options: { port: number; dataDir: stri
     return saving;
   };
   const schedule = (): void => {
-    if (timer || restoring) return;
+    if (restoring) return;
+    const now = Date.now();
+    if (!timer) firstUnsavedAt = now;
+    else clearTimeout(timer);
+    const delay = Math.max(0, Math.min(SNAPSHOT_QUIET_MS, firstUnsavedAt + SNAPSHOT_MAX_DELAY_MS - now));
     timer = setTimeout(() => {
       timer = undefined;
       void runSave();
-    }, SNAPSHOT_DELAY_MS);
+    }, delay);
     timer.unref();
   };
 
