@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { ContentCatalog } from './content/catalog';
+import { ReferralRepository, seedNationalLines } from './referrals';
 import { createLogger, type Logger } from './logger';
 import type { TurnContext } from 'botbuilder';
 import { createBotFrameworkAdapter } from './channels/botFrameworkAdapter';
@@ -15,6 +16,7 @@ import { EmbeddedStoreError } from './storage/embeddedCosmos';
 import { openStore, type Store } from './storage/openStore';
 import { ProBot } from './proBot';
 import { version } from './version';
+import { FeedbackStats } from './stats/feedbackStats';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { detectEmergency, createTopicRouter } from './nlu';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -38,7 +40,8 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger): Com
   const conversationState = new OptimisticBotState(storage, 'conversation');
   const userState = new OptimisticBotState(storage, 'user');
   const content = new ContentCatalog();
-  const mainDialog = new MainDialog(content, createTopicRouter(), createThemeDialogs({ content }));
+  const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats) });
+  const mainDialog = new MainDialog(content, createTopicRouter(), themes);
   const bot = new ProBot({
     conversationState,
     userState,
@@ -58,6 +61,11 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   // A second local instance on the same COSMOS_EMBEDDED_PORT shares the first one's store (as two
   // App Service instances share one Cosmos account); it stops when that first process stops.
   const store = await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, reuseRunningEmbedded: true });
+  if (store.kind === 'embedded') {
+    // Out of the box the services dialog knows the free national lines (only when none are loaded yet).
+    const seeded = await seedNationalLines(new ReferralRepository(store.containers.referrals, store.containers.audit));
+    if (seeded > 0) logger.info({ lines: seeded }, 'embedded store seeded with the national lines');
+  }
   const { bot, onTurnError } = composeBot(store, config, logger);
   const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
   botFrameworkAdapter.onTurnError = onTurnError;

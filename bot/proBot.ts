@@ -93,6 +93,9 @@ export class ProBot extends ActivityHandler {
           await this.options.userState.saveChanges(context);
         }
         await outbox.release();
+        for (const task of session.pendingAfterSave) {
+          await task().catch((err: Error) => log.warn({ err: err.message }, 'a post-turn task failed'));
+        }
         return;
       } catch (err) {
         outbox.discard();

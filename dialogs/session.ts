@@ -16,10 +16,17 @@ export interface Session {
   /** Asks ProBot to erase everything stored about this person at the end of the turn. */
   requestDataDeletion(): void;
   readonly deletionRequested: boolean;
+  /**
+   * Runs `task` once this turn's state is saved. For side effects outside the conversation (counts):
+   * if the turn is run again after a state conflict, they still happen once.
+   */
+  afterSave(task: () => Promise<void>): void;
+  readonly pendingAfterSave: readonly (() => Promise<void>)[];
 }
 
 export function createSession(profile: UserProfile, defaultLocale: Locale): Session {
   let deletion = false;
+  const tasks: (() => Promise<void>)[] = [];
   return {
     profile,
     get locale() {
@@ -33,6 +40,12 @@ export function createSession(profile: UserProfile, defaultLocale: Locale): Sess
     },
     get deletionRequested() {
       return deletion;
+    },
+    afterSave(task) {
+      tasks.push(task);
+    },
+    get pendingAfterSave() {
+      return tasks;
     },
   };
 }

@@ -4,13 +4,35 @@
  */
 import type { ComponentDialog } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
+import { CivilRegistryDialog } from './civilRegistryDialog';
+import { EducationDialog } from './educationDialog';
+import type { FeedbackRecorder } from './guidedThemeDialog';
+import { HealthDialog } from './healthDialog';
 import { ProPointsDialog } from './proPointsDialog';
+import { ProtectionDialog } from './protectionDialog';
+import { RegularizationDialog } from './regularizationDialog';
+import { RightsDialog } from './rightsDialog';
+import { WorkDialog } from './workDialog';
+
+export type { FeedbackRecorder } from './guidedThemeDialog';
 
 /** What theme dialogs may need; each is passed in, so tests can substitute it. */
 export interface ThemeDependencies {
   content: ContentCatalog;
+  /** Counts "was this useful?" answers by theme (bot/stats/feedbackStats.ts). */
+  feedback: FeedbackRecorder;
 }
 
 export function createThemeDialogs(deps: ThemeDependencies): ComponentDialog[] {
-  return [new ProPointsDialog(deps.content)];
+  const { content, feedback } = deps;
+  return [
+    new RegularizationDialog(content, feedback),
+    new RightsDialog(content, feedback),
+    new CivilRegistryDialog(content, feedback),
+    new HealthDialog(content, feedback),
+    new EducationDialog(content, feedback),
+    new WorkDialog(content, feedback),
+    new ProtectionDialog(content, feedback),
+    new ProPointsDialog(content),
+  ];
 }

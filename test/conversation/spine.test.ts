@@ -61,10 +61,6 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'a theme not built yet says so honestly and returns to the menu',
-    steps: [...CONSENTED, ['services', { contains: ['Estamos preparando', '01 8000 180588'], ...MENU }]],
-  },
-  {
     name: '"english" switches language and re-asks the current question',
     steps: [
       ...CONSENTED,

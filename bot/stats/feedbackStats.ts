@@ -1,0 +1,84 @@
+/**
+ * Anonymous "¿Te sirvió? / Was this useful?" counts per orientation theme, for later statistics.
+ * Nothing about the person is stored: one counter document per theme in the `stats` container
+ * (partition key /id), `{ id: "feedback:<theme>", kind: "feedback", theme, yes, no }`, incremented
+ * with patch `incr` so concurrent instances never lose a count (DESIGN.md: aggregate with counters).
+ *
+ * @example
+ * const feedback = new FeedbackStats(store.containers.stats);
+ * await feedback.record('health', true);
+ * await feedback.read(); // { health: { yes: 1, no: 0 } }
+ */
+import type { Container, PatchOperation } from '@azure/cosmos';
+
+export interface FeedbackCount {
+  yes: number;
+  no: number;
+}
+
+interface FeedbackDocument extends FeedbackCount {
+  id: string;
+  kind: typeof KIND;
+  theme: string;
+}
+
+const KIND = 'feedback';
+const ID_PREFIX = `${KIND}:`;
+/** Theme ids are menu choice ids (DESIGN.md): short, lowercase, underscores. */
+const THEME_ID = /^[a-z][a-z0-9_]{0,63}$/;
+/** A create racing with another instance's create can fail on both sides only this many times. */
+const MAX_ATTEMPTS = 3;
+
+export class FeedbackThemeError extends Error {
+  constructor(readonly theme: string) {
+    super(`"${theme}" is not a theme id (lowercase letters, digits and "_", as the main menu ids in DESIGN.md)`);
+    this.name = 'FeedbackThemeError';
+  }
+}
+
+function statusOf(err: unknown): number | undefined {
+  const code = (err as { code?: unknown; statusCode?: unknown } | undefined)?.code ?? (err as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+export function feedbackDocumentId(theme: string): string {
+  return `${ID_PREFIX}${theme}`;
+}
+
+export class FeedbackStats {
+  constructor(private readonly container: Container) {}
+
+  /** Counts one answer to "was this useful?" for a theme. */
+  async record(theme: string, useful: boolean): Promise<void> {
+    if (!THEME_ID.test(theme)) throw new FeedbackThemeError(theme);
+    const id = feedbackDocumentId(theme);
+    const field: keyof FeedbackCount = useful ? 'yes' : 'no';
+    const increment: PatchOperation[] = [{ op: 'incr', path: `/${field}`, value: 1 }];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.container.item(id, id).patch(increment);
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 404 || attempt >= MAX_ATTEMPTS) throw err;
+      }
+      // First answer for this theme: create the counter. 409 means another instance just did: patch again.
+      const doc: FeedbackDocument = { id, kind: KIND, theme, yes: useful ? 1 : 0, no: useful ? 0 : 1 };
+      try {
+        await this.container.items.create(doc);
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+      }
+    }
+  }
+
+  /** Every theme's counts, e.g. `{ health: { yes: 3, no: 1 } }`. */
+  async read(): Promise<Record<string, FeedbackCount>> {
+    const { resources } = await this.container.items
+      .query<FeedbackDocument>({ query: 'SELECT * FROM c WHERE c.kind = @kind', parameters: [{ name: '@kind', value: KIND }] })
+      .fetchAll();
+    const counts: Record<string, FeedbackCount> = {};
+    for (const doc of resources) counts[doc.theme] = { yes: Number(doc.yes) || 0, no: Number(doc.no) || 0 };
+    return counts;
+  }
+}

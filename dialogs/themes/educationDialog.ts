@@ -1,0 +1,55 @@
+/**
+ * Theme "education": children and adolescents enrol whatever their status (with an ID or an NES;
+ * placed by free evaluations or with recognised studies; the Secretaría de Educación finds a place);
+ * adults validate secondary school with ICFES or have foreign studies recognised by the Ministry.
+ */
+import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ContentCatalog } from '../../bot/content/catalog';
+import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+
+export const EDUCATION_DIALOG = 'education';
+const FLOW = 'educationFlow';
+
+export class EducationDialog extends GuidedThemeDialog {
+  constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
+    super(EDUCATION_DIALOG, content, 'education', feedback);
+    this.addFlow(FLOW, [this.askWho.bind(this), this.askDetail.bind(this), this.askCertificates.bind(this), this.answer.bind(this)]);
+  }
+
+  /** A child or an adult? */
+  private async askWho(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.askChoice(step, 'whoQuestion', 'who');
+  }
+
+  /** A child: has an ID document? An adult: validate or recognise studies? */
+  private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (this.keep(step, 'who') === 'adult') return this.askChoice(step, 'adultGoalQuestion', 'adultGoal');
+    return this.askYesNo(step, 'idQuestion');
+  }
+
+  /** A child: papers showing the last grade studied? */
+  private async askCertificates(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.keep(step, 'detail');
+    if (this.answerTo(step, 'who') === 'adult') return step.next();
+    return this.askYesNo(step, 'certificatesQuestion');
+  }
+
+  /** Answer from the content file for the branch taken. */
+  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const certificates = this.keep(step, 'certificates');
+    const detail = this.answerTo(step, 'detail');
+    if (this.answerTo(step, 'who') === 'adult') {
+      if (detail === 'validate') await this.say(step, this.withProLine(step, this.fact(step, 'icfesValidation')));
+      else await this.say(step, this.fact(step, 'convalidation'), this.withProLine(step, this.ui(step, 'universityNote')));
+    } else {
+      await this.say(
+        step,
+        this.fact(step, 'enrolmentRight'),
+        this.fact(step, detail === 'yes' ? 'withId' : 'withoutId'),
+        this.fact(step, certificates === 'yes' ? 'withCertificates' : 'withoutCertificates'),
+        this.withProLine(step, this.fact(step, 'findPlace')),
+      );
+    }
+    return step.next();
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Base for the orientation themes that ask a few questions and then answer: it adds the profile
+ * question (who the person is, asked once) and the ending every answer shares — "¿Te sirvió?"
+ * (counted anonymously by theme) and then back to the menu or on to services near the person.
+ *
+ * A theme registers its steps with `addFlow()`; the ending steps are appended there, once, so no
+ * theme repeats them. All steps run in a ProWaterfallDialog, so "atrás" and a language switch
+ * re-ask the theme's questions too.
+ *
+ * @example
+ * class HealthDialog extends GuidedThemeDialog {
+ *   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
+ *     super('health', content, 'health', feedback);
+ *     this.addFlow('healthFlow', [this.askEmergency.bind(this), this.answer.bind(this)]);
+ *   }
+ * }
+ */
+import { DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Choice, ContentCatalog, ContentFileName } from '../../bot/content/catalog';
+import type { PopulationGroup } from '../../bot/profile/userProfile';
+import { PROFILE_DIALOG, ProfileDialog } from '../profileDialog';
+import type { ChoiceAnswer } from '../prompts/choicePrompt';
+import { ProWaterfallDialog } from '../proWaterfallDialog';
+import { getSession } from '../session';
+import { ThemeDialog, ThemeResult } from '../themeDialog';
+
+/** Records the anonymous answer to "was this useful?" (FeedbackStats in production). */
+export interface FeedbackRecorder {
+  record(theme: string, useful: boolean): Promise<void>;
+}
+
+/** WhatsApp shows up to 3 choices as buttons; more become a list, which needs a button label. */
+const MAX_BUTTONS = 3;
+const ANSWERS = '_answers';
+const FEEDBACK_RECORDED = '_feedbackRecorded';
+
+export abstract class GuidedThemeDialog extends ThemeDialog {
+  constructor(id: string, content: ContentCatalog, file: ContentFileName, private readonly feedback: FeedbackRecorder) {
+    super(id, content, file);
+    this.addDialog(new ProfileDialog(content));
+  }
+
+  /** Registers the theme's waterfall: its question and answer steps, then the shared ending. */
+  protected addFlow(flowId: string, steps: WaterfallStep[]): void {
+    this.addDialog(
+      new ProWaterfallDialog(flowId, [...steps, this.askUseful.bind(this), this.recordUseful.bind(this), this.finish.bind(this)]),
+    );
+    this.initialDialogId = flowId;
+  }
+
+  /** Who the person said they are, if they have said. */
+  protected group(step: WaterfallStepContext): PopulationGroup | undefined {
+    return getSession(step.context).profile.group;
+  }
+
+  /** Step: asks who the person is the first time a theme needs it; later themes skip straight on. */
+  protected async ensureGroup(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (this.group(step)) return step.next();
+    return step.beginDialog(PROFILE_DIALOG);
+  }
+
+  /**
+   * Keeps the id the previous question returned (undefined when that question was skipped) under
+   * `name`, and returns it. Every question step calls it, so going back and answering differently
+   * never leaves an answer from another branch behind.
+   */
+  protected keep(step: WaterfallStepContext, name: string): string | undefined {
+    const values = step.values as Record<string, unknown>;
+    const answers = (values[ANSWERS] ??= {}) as Record<string, string | undefined>;
+    answers[name] = (step.result as ChoiceAnswer | undefined)?.id;
+    return answers[name];
+  }
+
+  /** An answer kept earlier with `keep()`. */
+  protected answerTo(step: WaterfallStepContext, name: string): string | undefined {
+    const answers = (step.values as Record<string, unknown>)[ANSWERS] as Record<string, string | undefined> | undefined;
+    return answers?.[name];
+  }
+
+  /** Asks a question of this theme's file with a group of choices (from this file or `common`). */
+  protected askChoice(step: WaterfallStepContext, textKey: string, group: string, choicesFile: ContentFileName = this.file): Promise<DialogTurnResult> {
+    const choices = this.choices(step, group, choicesFile);
+    return this.ask(step, { text: this.ui(step, textKey), choices, ...this.listOptions(step, choices) });
+  }
+
+  /** Asks a yes/no question of this theme's file (choice ids `yes` / `no`). */
+  protected askYesNo(step: WaterfallStepContext, textKey: string): Promise<DialogTurnResult> {
+    return this.askChoice(step, textKey, 'yesNo', 'common');
+  }
+
+  protected commonUi(step: WaterfallStepContext, key: string): string {
+    return this.content.ui(this.locale(step), 'common', key);
+  }
+
+  /** `text` followed by the free PRO line and PRO WhatsApp numbers, for answers that refer to the line. */
+  protected withProLine(step: WaterfallStepContext, text: string): string {
+    return `${text}\n\n${this.content.fact(this.locale(step), 'common', 'nationalLine')}`;
+  }
+
+  private listOptions(step: WaterfallStepContext, choices: Choice[]): { listButton?: string } {
+    return choices.length > MAX_BUTTONS ? { listButton: this.commonUi(step, 'menuButton') } : {};
+  }
+
+  /** Ask whether the answer was useful (the ending every theme shares). */
+  private async askUseful(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.ask(step, { text: this.commonUi(step, 'usefulQuestion'), choices: this.choices(step, 'useful', 'common') });
+  }
+
+  /** Count the answer once, anonymously, by theme; thank the person and offer the way on. */
+  private async recordUseful(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const useful = (step.result as ChoiceAnswer).id === 'useful_yes';
+    const values = step.values as Record<string, unknown>;
+    // Count the first answer only: a language switch re-runs this step with the same answer, and
+    // "atrás" back to "¿Te sirvió?" must not count the same person twice.
+    if (!values[FEEDBACK_RECORDED]) {
+      // After the state is saved, so a turn run again after a conflict does not count twice.
+      getSession(step.context).afterSave(() => this.feedback.record(this.id, useful));
+      values[FEEDBACK_RECORDED] = true;
+    }
+    const nextSteps = this.commonUi(step, 'nextStepsPrompt');
+    const choices = this.choices(step, 'afterAnswer', 'common');
+    if (useful) return this.ask(step, { text: `${this.commonUi(step, 'usefulThanks')}\n\n${nextSteps}`, choices });
+    await this.say(step, this.withProLine(step, this.commonUi(step, 'usefulSorry')));
+    return this.ask(step, { text: nextSteps, choices });
+  }
+
+  /** Leave the theme: back to the menu, or on to services near the person. */
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.result as ChoiceAnswer;
+    return step.endDialog({ next: id === 'services' ? 'services' : 'menu' } satisfies ThemeResult);
+  }
+}

@@ -1,0 +1,676 @@
+/**
+ * The orientation themes, end to end through the real ProBot: consent → menu → theme → questions
+ * (and the profile question, asked once) → answer → "¿Te sirvió?" → back to the menu or on to
+ * services. Table-driven: every case runs in Spanish and in English; a text that differs by language
+ * is written [spanish, english]. Asserts the facts that matter (PPT is free with no intermediaries,
+ * PEP Tutor closed, urgent care first, …), "atrás" and the language switch inside themes, and the
+ * anonymous feedback counts.
+ */
+import type { Locale } from '../../bot/config';
+import { FeedbackStats, feedbackDocumentId } from '../../bot/stats/feedbackStats';
+import { MENU_IDS } from '../../dialogs/mainDialog';
+import { allText, lastChoices, Reply, startConversation, TestConversation } from '../support/conversation';
+import { startTestStore, TestStore } from '../support/store';
+
+/** Same in both languages, or [spanish, english]. */
+type Text = string | readonly [es: string, en: string];
+interface Expect {
+  contains?: Text[];
+  lacks?: Text[];
+  /** The first message of the turn contains this (what must come first). */
+  first?: Text;
+  choices?: readonly string[];
+}
+type Step = [userSays: Text, botSays: Expect];
+interface Case {
+  name: string;
+  steps: Step[];
+}
+
+const MENU: Expect = { choices: MENU_IDS };
+const GROUPS = ['venezuelan', 'returnee', 'host', 'other_nationality'];
+const SITUATIONS = ['ppt_have', 'ppt_pending', 'no_permit', 'asylum'];
+const YES_NO = ['yes', 'no'];
+const USEFUL = ['useful_yes', 'useful_no'];
+const AFTER = ['back_to_menu', 'services'];
+const PRO_LINE = '01 8000 180588';
+const FREE: Text = ['gratis', 'free'];
+const NO_INTERMEDIARIES: Text = ['intermediarios', 'intermediaries'];
+const OUTDATED: Text = ['fechas límite que pueden haber pasado', 'deadlines that may have passed'];
+const NOT_VERIFIED: Text = ['no tenemos información verificada', 'verified information'];
+
+const PROFILE: Expect = { contains: [['cuéntanos quién eres', 'tell us who you are'], ['borrar mis datos', 'delete my data']], choices: GROUPS };
+const PROFILE_SAVED: Text = ['lo tendremos en cuenta', 'we will keep it in mind'];
+const SITUATION: Expect = { contains: [PROFILE_SAVED, ['¿Cuál es tu situación hoy?', 'What is your situation today?']], choices: SITUATIONS };
+
+/** The answer turn: these facts, then "was this useful?". */
+function answer(...contains: Text[]): Expect {
+  return { contains: [...contains, ['¿Te sirvió esta información?', 'Was this information useful?']], choices: USEFUL };
+}
+
+const ENDING: Step[] = [
+  ['useful_yes', { contains: [['¡Gracias por contarnos!', 'Thank you for telling us!'], ['¿Qué quieres hacer ahora?', 'What would you like to do now?']], choices: AFTER }],
+  ['back_to_menu', MENU],
+];
+
+const cases: Case[] = [
+  // Regularization
+  {
+    name: 'regularization: a Venezuelan with a PPT asks what it is for — free, no intermediaries, Migración line',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['ppt_have', { contains: [['¿Qué necesitas saber de tu PPT?', 'What do you need to know about your PPT?']], choices: ['uses', 'reissue'] }],
+      ['uses', answer(['10 años', '10 years'], ['visa de residente', 'resident visa'], FREE, NO_INTERMEDIARIES, '01 8000 42 37 01')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: a lost PPT is re-issued with an online appointment (Sundays 5 p.m.)',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['ppt_have', { choices: ['uses', 'reissue'] }],
+      ['reissue', answer('migracioncolombia.odoo.com', ['domingos a las 5:00 p. m.', 'Sundays at 5:00 p.m.'], FREE, NO_INTERMEDIARIES)],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: a PPT in process — how to check its status, and the answers it can give',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['ppt_pending', answer('Consulta/Validación PPT', 'Aprobado', 'En proceso', 'Requerido', ['90 días calendario', '90 calendar days'], FREE, NO_INTERMEDIARIES)],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: no permit, arrived before 4 Dec 2024, cares for a child — adult PPT closed, Visa V (no fee stated), PEP Tutor closed',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['no_permit', { contains: [['4 de diciembre de 2024', '4 December 2024']], choices: ['before_dec_2024', 'from_dec_2024'] }],
+      ['before_dec_2024', { contains: [['mamá, papá o cuidador', 'mother, father or carer']], choices: YES_NO }],
+      [
+        'yes',
+        {
+          ...answer(
+            ['28 de mayo de 2023', '28 May 2023'],
+            ['Visa V (Visitante Especial)', 'V visa (Special Visitor)'],
+            ['2 años', '2 years'],
+            'Acta de verificación y compromiso',
+            ['el costo de esta visa', 'the cost of this visa'],
+            'PEP Tutor',
+            ['30 de abril de 2026', '30 April 2026'],
+            ['la convocatoria ya cerró', 'the application window has closed'],
+            OUTDATED,
+            FREE,
+            NO_INTERMEDIARIES,
+            PRO_LINE,
+          ),
+          lacks: ['COP', '$'],
+        },
+      ],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: no permit, arrived after 4 Dec 2024, no children — Visa V is not for them, PRO line',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['no_permit', { choices: ['before_dec_2024', 'from_dec_2024'] }],
+      ['from_dec_2024', { choices: YES_NO }],
+      [
+        'no',
+        {
+          ...answer(['es solo para quien entró', 'is only for people who entered'], ['28 de mayo de 2023', '28 May 2023'], ['línea PRO', 'PRO line'], FREE, PRO_LINE),
+          lacks: ['PEP Tutor', 'Acta de verificación'],
+        },
+      ],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: asylum not requested yet — within 2 months, free, confidential, SC-2',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['asylum', { contains: ['CONARE', ['¿Ya pediste refugio en Colombia?', 'Have you already applied for asylum in Colombia?']], choices: YES_NO }],
+      ['no', answer(['2 meses', '2 months'], FREE, ['confidencial', 'confidential'], 'SC-2')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: asylum requested — SC-2 for 180 days, no work permit, CONARE interview, appeal in 10 business days',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['asylum', { choices: YES_NO }],
+      ['yes', answer(['180 días', '180 days'], ['no te da permiso para trabajar', 'does not allow you to work'], ['10 días hábiles', '10 business days'], 'CONARE')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: a Colombian returnee is told PPT, PEP Tutor and Visa V are for Venezuelans, and gets the PRO line',
+    steps: [
+      ['regularization', PROFILE],
+      ['returnee', { ...answer(PROFILE_SAVED, ['venezolanas', 'Venezuelan'], NOT_VERIFIED, PRO_LINE), lacks: [['¿Cuál es tu situación', 'What is your situation']] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: another nationality goes straight to the asylum route',
+    steps: [
+      ['regularization', PROFILE],
+      ['other_nationality', { contains: [['venezolanas', 'Venezuelan'], ['persecución', 'persecution'], ['¿Ya pediste refugio', 'Have you already applied']], choices: YES_NO }],
+      ['no', answer(['2 meses', '2 months'], 'SC-2')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'the profile is asked once: work and health use it without asking again (host community)',
+    steps: [
+      ['regularization', PROFILE],
+      ['host', answer(['venezolanas', 'Venezuelan'], PRO_LINE)],
+      ...ENDING,
+      ['work', { contains: [['¿Qué necesitas?', 'What do you need?']], lacks: [['cuéntanos quién eres', 'tell us who you are']], choices: ['find_job', 'hire'] }],
+      ['hire', answer('Consulta tu PPT', 'SIRE', 'RUTEC', ['seguridad social', 'social security'])],
+      ...ENDING,
+      ['health', { choices: YES_NO }],
+      ['no', { ...answer(['Urgencias', 'Emergency care'], ['con o sin papeles', 'with or without papers'], NOT_VERIFIED, PRO_LINE), lacks: [['cuéntanos quién eres', 'tell us who you are']] }],
+      ...ENDING,
+    ],
+  },
+  // Rights
+  {
+    name: 'rights: emergency care, school and birth registration whatever the status; free procedures; PRO line',
+    steps: [
+      ['rights', { contains: [['¿Qué quieres conocer?', 'What would you like to know?']], choices: ['rights', 'duties'] }],
+      [
+        'rights',
+        answer(
+          ['Urgencias', 'Emergency care'],
+          ['sin importar su situación migratoria', 'whatever their migration status'],
+          ['Registro civil', 'Birth registration'],
+          FREE,
+          ['no necesitan intermediarios', 'need no intermediaries'],
+          ['2 meses', '2 months'],
+          ['medidas de protección', 'protection measures'],
+          PRO_LINE,
+        ),
+      ],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'rights: duties drawn from the facts (records, documents current, registering children)',
+    steps: [
+      ['rights', { choices: ['rights', 'duties'] }],
+      ['duties', answer(['antecedentes penales', 'criminal record'], 'SC-2', ['Registra a tus hijos', 'Register your children'], PRO_LINE)],
+      ...ENDING,
+    ],
+  },
+  // Civil registry
+  {
+    name: 'civil registry: born since 19 Aug 2015 to Venezuelan parents, not registered — Primero la Niñez and how to register',
+    steps: [
+      ['civil_registry', { contains: [['19 de agosto de 2015', '19 August 2015']], choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['co_since_2015', { contains: [['venezolano/a', 'Venezuelan']], choices: YES_NO }],
+      ['yes', { contains: [['registro civil', 'birth registration']], choices: YES_NO }],
+      [
+        'no',
+        {
+          ...answer(
+            'Primero la Niñez',
+            '“Válido para demostrar nacionalidad”',
+            ['Resolución 9820 de 2025', 'Resolution 9820 of 2025'],
+            '2027',
+            'Certificado de Nacido Vivo',
+            'Registraduría',
+            ['confírmala en la línea PRO', 'confirm it with the PRO line'],
+            PRO_LINE,
+          ),
+          lacks: [OUTDATED],
+        },
+      ],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'civil registry: born since 2015 to Venezuelan parents, already registered — the note is added, check it online',
+    steps: [
+      ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['co_since_2015', { choices: YES_NO }],
+      ['yes', { choices: YES_NO }],
+      ['yes', { ...answer('registraduria.gov.co', '“Válido para demostrar nacionalidad”'), lacks: ['Certificado de Nacido Vivo'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'civil registry: born before 2015 to Venezuelan parents, not registered — outside the measure, still must be registered',
+    steps: [
+      ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['co_before_2015', { choices: YES_NO }],
+      ['yes', { choices: YES_NO }],
+      ['no', answer('“no válido para demostrar nacionalidad”', ['debe tener registro civil', 'must have a birth registration'], 'Certificado de Nacido Vivo', PRO_LINE)],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'civil registry: parents not Venezuelan, already registered — nationality is not by birth alone',
+    steps: [
+      ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['co_since_2015', { choices: YES_NO }],
+      ['no', { choices: YES_NO }],
+      ['yes', { ...answer(['no se da solo por nacer', 'not given just for being born'], ['ese paso está listo', 'that step is done'], PRO_LINE), lacks: ['Primero la Niñez'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'civil registry: born abroad — one question, no invented procedure, PRO line',
+    steps: [
+      ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['abroad', { ...answer(['nacieron en Colombia', 'born in Colombia'], PRO_LINE), lacks: ['Certificado de Nacido Vivo'] }],
+      ...ENDING,
+    ],
+  },
+  // Health
+  {
+    name: 'health: an emergency now gets urgent care first, for everyone, without the profile question',
+    steps: [
+      ['health', { contains: [['*urgencias*', '*emergency care*']], choices: YES_NO }],
+      [
+        'yes',
+        {
+          ...answer(['con o sin papeles', 'with or without papers'], ['hospital público', 'public hospital'], '123'),
+          first: ['Urgencias', 'Emergency care'],
+          lacks: [['cuéntanos quién eres', 'tell us who you are']],
+        },
+      ],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'health: a Venezuelan with a PPT and a job joins an EPS in the contributory scheme',
+    steps: [
+      ['health', { choices: YES_NO }],
+      ['no', PROFILE],
+      ['venezuelan', { contains: [PROFILE_SAVED, ['¿Tienes *PPT*', 'Do you have a *PPT*']], choices: YES_NO }],
+      ['yes', { contains: [['trabajo con contrato', 'job with a contract']], choices: YES_NO }],
+      ['yes', { ...answer('EPS', ['Resolución 572 de 2022', 'Resolution 572 of 2022'], ['régimen contributivo', 'contributory scheme'], ['beneficiarios', 'beneficiaries']), lacks: ['Sisbén IV'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'health: a Venezuelan with a PPT and no income — subsidised scheme through Sisbén IV, free and without intermediaries',
+    steps: [
+      ['health', { choices: YES_NO }],
+      ['no', PROFILE],
+      ['venezuelan', { choices: YES_NO }],
+      ['yes', { choices: YES_NO }],
+      ['no', answer(['régimen subsidiado', 'subsidised scheme'], 'Sisbén IV', ['gratis y sin intermediarios', 'for free and without intermediaries'], 'portalciudadano.sisben.gov.co')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'health: a Venezuelan without a PPT — urgent care, tutela, and the way to regularize',
+    steps: [
+      ['health', { choices: YES_NO }],
+      ['no', PROFILE],
+      ['venezuelan', { choices: YES_NO }],
+      ['no', { ...answer(['triaje', 'triage'], 'tutela', ['*Regularización*', '*Legal status*'], PRO_LINE), lacks: ['EPS'] }],
+      ...ENDING,
+    ],
+  },
+  // Education
+  {
+    name: 'education: a child with an ID and certificates — SIMAT, recognition of studies, Secretaría if no place',
+    steps: [
+      ['education', { contains: [['¿Para quién es la educación?', 'Who is the education for?']], choices: ['child', 'adult'] }],
+      ['child', { contains: [['PPT, PEP o cédula de extranjería', 'PPT, PEP or foreigner ID card']], choices: YES_NO }],
+      ['yes', { contains: [['último grado', 'last grade']], choices: YES_NO }],
+      [
+        'yes',
+        {
+          ...answer(['sin importar su situación migratoria', 'whatever their migration status'], 'SIMAT', ['convalidan', 'recognised'], ['apostilla', 'apostille'], 'Secretaría de Educación', PRO_LINE),
+          lacks: ['NES'],
+        },
+      ],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'education: a child without documents — NES, free placement evaluations, ICFES for grade 11',
+    steps: [
+      ['education', { choices: ['child', 'adult'] }],
+      ['child', { choices: YES_NO }],
+      ['no', { choices: YES_NO }],
+      ['no', { ...answer('NES', ['evaluaciones gratuitas', 'free evaluations'], 'ICFES', 'Secretaría de Educación'), lacks: ['SIMAT'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'education: an adult validates secondary school with ICFES (Venezuelan ID accepted)',
+    steps: [
+      ['education', { choices: ['child', 'adult'] }],
+      ['adult', { choices: ['validate', 'convalidate'] }],
+      ['validate', answer(['18 años o más', '18 or older'], ['cédula venezolana', 'Venezuelan ID card'], 'ICFES', PRO_LINE)],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'education: an adult has foreign studies recognised; university degrees go to the PRO line',
+    steps: [
+      ['education', { choices: ['child', 'adult'] }],
+      ['adult', { choices: ['validate', 'convalidate'] }],
+      ['convalidate', answer(['Ministerio de Educación', 'Ministry of Education'], ['títulos universitarios', 'university degrees'], PRO_LINE)],
+      ...ENDING,
+    ],
+  },
+  // Work
+  {
+    name: 'work: a Venezuelan with a PPT looking for a job — same terms as nationals, free public employment service',
+    steps: [
+      ['work', PROFILE],
+      ['venezuelan', { contains: [PROFILE_SAVED], choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+      ['ppt', { choices: ['find_job', 'employed', 'profession'] }],
+      ['find_job', answer(['mismas condiciones', 'same terms'], 'SENA', FREE, 'SISE')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'work: a Venezuelan with a PPT in a job — the employer checks the PPT, social security, SIRE and RUTEC',
+    steps: [
+      ['work', PROFILE],
+      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+      ['ppt', { choices: ['find_job', 'employed', 'profession'] }],
+      ['employed', answer('Consulta tu PPT', 'SIRE', 'RUTEC', ['seguridad social', 'social security'])],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'work: a Visa V holder in a job — employer steps not verified, so the PRO line',
+    steps: [
+      ['work', PROFILE],
+      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+      ['visa_v', { choices: ['find_job', 'employed', 'profession'] }],
+      ['employed', { ...answer(['Visa V', 'V visa'], NOT_VERIFIED, PRO_LINE), lacks: ['RUTEC'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'work: a regulated profession needs the professional council',
+    steps: [
+      ['work', PROFILE],
+      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+      ['ppt', { choices: ['find_job', 'employed', 'profession'] }],
+      ['profession', answer(['consejo profesional', 'professional council'], PRO_LINE)],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'work: an SC-2 does not allow work; no invented rights, PRO line',
+    steps: [
+      ['work', PROFILE],
+      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+      ['sc2', answer(['no te da permiso para trabajar', 'does not allow you to work'], NOT_VERIFIED, PRO_LINE)],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'work: no permit — no invented rights, PRO line, and the Visa V pointer (may be outdated)',
+    steps: [
+      ['work', PROFILE],
+      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+      ['none', { ...answer(NOT_VERIFIED, PRO_LINE, ['4 de diciembre de 2024', '4 December 2024'], OUTDATED), lacks: ['SENA'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'work: a Colombian returnee looking for a job gets the public employment service',
+    steps: [
+      ['work', PROFILE],
+      ['returnee', { choices: ['find_job', 'hire'] }],
+      ['find_job', { ...answer('SENA', 'SISE'), lacks: ['SIRE'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'work: another nationality is told PPT and Visa V are for Venezuelans, PRO line',
+    steps: [
+      ['work', PROFILE],
+      ['other_nationality', answer(['venezolanas', 'Venezuelan'], NOT_VERIFIED, PRO_LINE)],
+      ...ENDING,
+    ],
+  },
+  // Protection
+  {
+    name: 'protection: trafficking versus smuggling, and the anti-trafficking line',
+    steps: [
+      ['protection', { contains: [['¿Qué quieres saber?', 'What would you like to know?']], choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['difference', answer(['explotarla', 'exploit'], ['frontera', 'border'], ['se puede convertir en trata', 'can turn into trafficking'], '01 8000 522020', '123')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'protection: warning signs when a child is at risk — ICBF lines and the anti-trafficking line',
+    steps: [
+      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['signs', { contains: [['menor de 18 años', 'under 18']], choices: YES_NO }],
+      ['yes', answer(['pasaporte', 'passport'], '*141*', '01 8000 918080', '01 8000 522020')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'protection: gender-based violence against an adult — Comisaría, 122, 123, measures in 4 hours, Código Fucsia, 155',
+    steps: [
+      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['gbv', { choices: YES_NO }],
+      ['no', { ...answer('Comisaría de Familia', '*122*', '*123*', ['4 horas', '4 hours'], 'Código Fucsia', '155', 'Casas de los Derechos'), lacks: ['141'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'protection: gender-based violence against a child — ICBF 141',
+    steps: [
+      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['gbv', { choices: YES_NO }],
+      ['yes', { ...answer('*141*', 'Código Fucsia'), lacks: ['155'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'protection: every free line',
+    steps: [
+      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['lines', answer('*123*', '*155*', '*141*', '*122*', '01 8000 522020', '01 8000 42 37 01', '01 8000 918080')],
+      ...ENDING,
+    ],
+  },
+  // Global commands inside themes
+  {
+    name: '"atrás" inside regularization goes back to the previous question',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      ['no_permit', { choices: ['before_dec_2024', 'from_dec_2024'] }],
+      [['atrás', 'back'], { contains: [['¿Cuál es tu situación hoy?', 'What is your situation today?']], choices: SITUATIONS }],
+      ['ppt_pending', answer('Aprobado', FREE)],
+      ...ENDING,
+    ],
+  },
+  {
+    name: '"atrás" inside health goes back from the PPT question to the emergency question',
+    steps: [
+      ['health', { choices: YES_NO }],
+      ['no', PROFILE],
+      ['venezuelan', { contains: [['¿Tienes *PPT*', 'Do you have a *PPT*']], choices: YES_NO }],
+      [['atrás', 'back'], { contains: [['*urgencias*', '*emergency care*']], choices: YES_NO }],
+      ['yes', { ...answer(['con o sin papeles', 'with or without papers']), first: ['Urgencias', 'Emergency care'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: '"atrás" at "was this useful?" goes back to the last question of the theme',
+    steps: [
+      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['gbv', { choices: YES_NO }],
+      ['no', answer('155')],
+      [['volver', 'back'], { contains: [['menor de 18 años', 'under 18']], choices: YES_NO }],
+      ['yes', answer('*141*')],
+      ...ENDING,
+    ],
+  },
+  {
+    name: '"atrás" at "was this useful?" skips questions that were not asked (born abroad → back to the birth question)',
+    steps: [
+      ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['abroad', answer(['nacieron en Colombia', 'born in Colombia'])],
+      [['atrás', 'back'], { contains: [['¿Dónde nació', 'Where was the child born?']], choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['co_since_2015', { choices: YES_NO }],
+    ],
+  },
+  {
+    name: 'switching language at "was this useful?" asks it again in the other language, without repeating the answer',
+    steps: [
+      ['rights', { choices: ['rights', 'duties'] }],
+      ['duties', answer(['antecedentes penales', 'criminal record'])],
+      [
+        ['english', 'español'],
+        { contains: [['Was this information useful?', '¿Te sirvió esta información?']], lacks: [['criminal record', 'antecedentes penales']], choices: USEFUL },
+      ],
+      ['useful_yes', { contains: [['What would you like to do now?', '¿Qué quieres hacer ahora?']], choices: AFTER }],
+    ],
+  },
+  {
+    name: '"atrás" on a theme\'s first question goes back to the menu',
+    steps: [
+      ['education', { choices: ['child', 'adult'] }],
+      [['atrás', 'back'], MENU],
+    ],
+  },
+  {
+    name: 'switching language inside regularization asks the same question in the other language',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      [['english', 'español'], { contains: [['we continue in English', 'seguimos en español'], ['What is your situation today?', '¿Cuál es tu situación hoy?']], choices: SITUATIONS }],
+      // From here on the conversation is in the other language.
+      ['ppt_pending', { contains: [['free', 'gratis'], ['intermediaries', 'intermediarios'], ['Was this information useful?', '¿Te sirvió esta información?']], choices: USEFUL }],
+      ['useful_yes', { contains: [['What would you like to do now?', '¿Qué quieres hacer ahora?']], choices: AFTER }],
+      ['back_to_menu', MENU],
+    ],
+  },
+  {
+    name: 'switching language inside protection asks the same question in the other language',
+    steps: [
+      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['gbv', { choices: YES_NO }],
+      [['idioma', 'language'], { contains: [['Is the person at risk', '¿La persona en riesgo']], choices: YES_NO }],
+      ['no', { contains: [['Gender-based violence', 'Violencia de género'], '155'], choices: USEFUL }],
+      ['useful_yes', { choices: AFTER }],
+      ['back_to_menu', MENU],
+    ],
+  },
+  {
+    name: 'switching language at the profile question asks it again in the other language',
+    steps: [
+      ['work', PROFILE],
+      [['english', 'español'], { contains: [['tell us who you are', 'cuéntanos quién eres']], choices: GROUPS }],
+      ['venezuelan', { contains: [['Which permit do you have', '¿Qué permiso tienes']], choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+    ],
+  },
+];
+
+const LOCALES: Locale[] = ['es', 'en'];
+
+function inLocale(text: Text, locale: Locale): string {
+  return typeof text === 'string' ? text : text[locale === 'es' ? 0 : 1];
+}
+
+function check(replies: Reply[], expected: Expect, locale: Locale, label: string): void {
+  const text = allText(replies);
+  expect({ label, replies: replies.length > 0 }).toEqual({ label, replies: true });
+  for (const fragment of expected.contains ?? []) expect({ label, text }).toEqual({ label, text: expect.stringContaining(inLocale(fragment, locale)) });
+  for (const fragment of expected.lacks ?? []) expect({ label, text }).toEqual({ label, text: expect.not.stringContaining(inLocale(fragment, locale)) });
+  if (expected.first) expect({ label, first: replies[0]?.text }).toEqual({ label, first: expect.stringContaining(inLocale(expected.first, locale)) });
+  if (expected.choices) expect({ label, choices: lastChoices(replies) }).toEqual({ label, choices: [...expected.choices] });
+}
+
+/** A new person who accepted the privacy notice, at the main menu, in `locale`. */
+async function consentedConversation(store: TestStore, locale: Locale): Promise<TestConversation> {
+  const conversation = startConversation(store, { env: { DEFAULT_LOCALE: locale } });
+  check(await conversation.say(locale === 'es' ? 'hola' : 'hello'), { choices: ['consent_yes', 'consent_no'] }, locale, 'greeting');
+  check(await conversation.say('consent_yes'), { contains: [['¡Gracias!', 'Thank you!']], ...MENU }, locale, 'consent');
+  return conversation;
+}
+
+describe('orientation themes (real ProBot, Cosmos-compatible state)', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await startTestStore();
+  });
+  afterAll(() => store.destroy());
+
+  describe.each(LOCALES)('in %s', (locale) => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, { steps }) => {
+      const conversation = await consentedConversation(store, locale);
+      for (const [index, [userSays, botSays]] of steps.entries()) {
+        const said = inLocale(userSays, locale);
+        check(await conversation.say(said), botSays, locale, `step ${index + 1}: "${said}"`);
+      }
+    });
+  });
+
+  it('every theme of the menu except services and "more" has its own dialog (none says "coming soon")', async () => {
+    for (const theme of ['regularization', 'rights', 'civil_registry', 'health', 'education', 'work', 'protection', 'pro_points']) {
+      const conversation = await consentedConversation(store, 'es');
+      const replies = await conversation.say(theme);
+      expect({ theme, text: allText(replies) }).toEqual({ theme, text: expect.not.stringContaining('Estamos preparando') });
+    }
+  });
+
+  it('"was this useful?" is counted once per answer, anonymously, by theme — even when the language changes', async () => {
+    const stats = new FeedbackStats(store.containers.stats);
+    const before = await stats.read();
+    const count = (all: typeof before, theme: string) => all[theme] ?? { yes: 0, no: 0 };
+
+    const first = await consentedConversation(store, 'es');
+    await first.say('rights');
+    await first.say('rights');
+    check(await first.say('useful_yes'), { choices: AFTER }, 'es', 'useful');
+    // The language switch asks "what now?" again with the same answer: it must not count twice.
+    check(await first.say('english'), { contains: ['What would you like to do now?'], choices: AFTER }, 'en', 'language');
+    check(await first.say('back_to_menu'), MENU, 'en', 'menu');
+
+    const second = await consentedConversation(store, 'en');
+    await second.say('education');
+    await second.say('adult');
+    await second.say('validate');
+    check(await second.say('useful_no'), { contains: ['Thank you for telling us', PRO_LINE], choices: AFTER }, 'en', 'not useful');
+
+    const after = await stats.read();
+    expect(count(after, 'rights')).toEqual({ yes: count(before, 'rights').yes + 1, no: count(before, 'rights').no });
+    expect(count(after, 'education')).toEqual({ yes: count(before, 'education').yes, no: count(before, 'education').no + 1 });
+
+    // Only the counters: nothing about the person (no user id, no conversation, no text).
+    const { resource } = await store.containers.stats.item(feedbackDocumentId('rights'), feedbackDocumentId('rights')).read<Record<string, unknown>>();
+    const ownFields = Object.keys(resource ?? {}).filter((key) => !key.startsWith('_'));
+    expect(ownFields.sort()).toEqual(['id', 'kind', 'no', 'theme', 'yes']);
+  });
+
+  it('"services near me" after an answer opens what the menu\'s services row opens', async () => {
+    const fromTheme = await consentedConversation(store, 'es');
+    await fromTheme.say('protection');
+    await fromTheme.say('lines');
+    check(await fromTheme.say('useful_no'), { contains: ['Gracias por contarnos', PRO_LINE, '¿Qué quieres hacer ahora?'], choices: AFTER }, 'es', 'not useful');
+    const viaTheme = await fromTheme.say('services');
+
+    const fromMenu = await consentedConversation(store, 'es');
+    const viaMenu = await fromMenu.say('services');
+
+    expect(viaTheme.length).toBeGreaterThan(0);
+    expect(viaTheme).toEqual(viaMenu);
+  });
+});
