@@ -4,7 +4,8 @@
  */
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { ContentCatalog } from './content/catalog';
-import { ReferralRepository, seedNationalLines } from './referrals';
+import { GeoDirectory } from './geo';
+import { ReferralDirectory, ReferralRepository, seedNationalLines } from './referrals';
 import { createLogger, type Logger } from './logger';
 import type { TurnContext } from 'botbuilder';
 import { createBotFrameworkAdapter } from './channels/botFrameworkAdapter';
@@ -40,7 +41,8 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger): Com
   const conversationState = new OptimisticBotState(storage, 'conversation');
   const userState = new OptimisticBotState(storage, 'user');
   const content = new ContentCatalog();
-  const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats) });
+  const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
+  const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats), directory, geo: GeoDirectory.shipped() });
   const mainDialog = new MainDialog(content, createTopicRouter(), themes);
   const bot = new ProBot({
     conversationState,

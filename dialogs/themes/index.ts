@@ -4,6 +4,8 @@
  */
 import type { ComponentDialog } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
+import type { GeoDirectory } from '../../bot/geo';
+import type { ReferralDirectory } from '../../bot/referrals/referralDirectory';
 import { CivilRegistryDialog } from './civilRegistryDialog';
 import { EducationDialog } from './educationDialog';
 import type { FeedbackRecorder } from './guidedThemeDialog';
@@ -12,6 +14,7 @@ import { ProPointsDialog } from './proPointsDialog';
 import { ProtectionDialog } from './protectionDialog';
 import { RegularizationDialog } from './regularizationDialog';
 import { RightsDialog } from './rightsDialog';
+import { ServicesDialog } from './servicesDialog';
 import { WorkDialog } from './workDialog';
 
 export type { FeedbackRecorder } from './guidedThemeDialog';
@@ -21,10 +24,13 @@ export interface ThemeDependencies {
   content: ContentCatalog;
   /** Counts "was this useful?" answers by theme (bot/stats/feedbackStats.ts). */
   feedback: FeedbackRecorder;
+  /** Services near the person (read on every search: admins' changes show at once). */
+  directory: ReferralDirectory;
+  geo: GeoDirectory;
 }
 
 export function createThemeDialogs(deps: ThemeDependencies): ComponentDialog[] {
-  const { content, feedback } = deps;
+  const { content, feedback, directory, geo } = deps;
   return [
     new RegularizationDialog(content, feedback),
     new RightsDialog(content, feedback),
@@ -33,6 +39,7 @@ export function createThemeDialogs(deps: ThemeDependencies): ComponentDialog[] {
     new EducationDialog(content, feedback),
     new WorkDialog(content, feedback),
     new ProtectionDialog(content, feedback),
+    new ServicesDialog(content, directory, geo),
     new ProPointsDialog(content),
   ];
 }

@@ -92,7 +92,7 @@ function empty(rows: Row[]): string[] {
 describe.each(LOCALES)('WhatsApp limits of the %s content', (locale) => {
   it('has content to check (every theme file is registered)', () => {
     expect(Object.keys(catalog.filesOf(locale)).sort()).toEqual(
-      ['civil_registry', 'common', 'education', 'health', 'pro_points', 'profile', 'protection', 'regularization', 'rights', 'work'].sort(),
+      ['civil_registry', 'common', 'education', 'health', 'pro_points', 'profile', 'protection', 'regularization', 'rights', 'services', 'work'].sort(),
     );
   });
 

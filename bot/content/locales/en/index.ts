@@ -8,6 +8,7 @@ import profile from './profile.json';
 import protection from './protection.json';
 import regularization from './regularization.json';
 import rights from './rights.json';
+import services from './services.json';
 import work from './work.json';
 
-export const files = { common, pro_points, profile, regularization, rights, civil_registry, health, education, work, protection };
+export const files = { common, pro_points, profile, regularization, rights, civil_registry, health, education, work, protection, services };

@@ -1,0 +1,61 @@
+/**
+ * Asks where the person is. Accepts a shared location pin (WhatsApp sends it in
+ * `activity.value.location`), one of the offered choices (e.g. "use the place from last time"),
+ * or a typed place name, which the dialog resolves against DIVIPOLA.
+ */
+import { Activity, TurnContext } from 'botbuilder';
+import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { Choice } from '../../bot/content/catalog';
+import { matchChoice } from '../../bot/nlu/choiceMatcher';
+import { choiceMessage, textMessage } from '../replies';
+
+export type PlaceAnswer =
+  | { kind: 'location'; latitude: number; longitude: number }
+  | { kind: 'choice'; id: string }
+  | { kind: 'text'; text: string };
+
+export interface PlacePromptOptions {
+  text: string;
+  choices?: Choice[];
+  retryText?: string;
+}
+
+export const PLACE_PROMPT = 'placePrompt';
+
+export function placePromptOptions(options: PlacePromptOptions): PromptOptions {
+  return { validations: options };
+}
+
+/** Reads a location from an activity's value, defensively (numbers may arrive as strings). */
+export function locationOf(activity: Partial<Activity>): { latitude: number; longitude: number } | undefined {
+  const location = (activity.value as { location?: { latitude?: unknown; longitude?: unknown } } | undefined)?.location;
+  if (!location) return undefined;
+  const latitude = Number(location.latitude);
+  const longitude = Number(location.longitude);
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined;
+  return { latitude, longitude };
+}
+
+export class PlacePrompt extends Prompt<PlaceAnswer> {
+  constructor(dialogId: string = PLACE_PROMPT) {
+    super(dialogId);
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const o = options.validations as PlacePromptOptions;
+    const text = isRetry && o.retryText ? `${o.retryText}\n\n${o.text}` : o.text;
+    await context.sendActivity((o.choices?.length ? choiceMessage(text, o.choices) : textMessage(text)) as Activity);
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<PlaceAnswer>> {
+    const o = options.validations as PlacePromptOptions;
+    const location = locationOf(context.activity);
+    if (location) return { succeeded: true, value: { kind: 'location', ...location } };
+    const text = (context.activity.text ?? '').trim();
+    if (!text) return { succeeded: false };
+    const id = o.choices?.length ? matchChoice(text, o.choices) : undefined;
+    if (id) return { succeeded: true, value: { kind: 'choice', id } };
+    return { succeeded: true, value: { kind: 'text', text } };
+  }
+}

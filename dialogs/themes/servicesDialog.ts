@@ -1,0 +1,261 @@
+/**
+ * Theme "services": humanitarian services near the person, for their need. Asks the need (a list
+ * in plain words) and the place (a typed municipality or department, a WhatsApp location pin, or
+ * the place remembered from last time), then lists up to five active services, nearest first,
+ * with the national lines that fit the need; "ver más" pages further.
+ */
+import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Choice, ContentCatalog } from '../../bot/content/catalog';
+import type { GeoDirectory } from '../../bot/geo';
+import { formatPhone } from '../../bot/referrals/phoneNumbers';
+import type { FoundReferral, ReferralDirectory, ServiceQuery } from '../../bot/referrals/referralDirectory';
+import { isServiceKind, type ServiceKind } from '../../bot/referrals/serviceKinds';
+import type { ChoiceAnswer } from '../prompts/choicePrompt';
+import { PLACE_PROMPT, PlaceAnswer, PlacePrompt, placePromptOptions } from '../prompts/placePrompt';
+import { ProWaterfallDialog } from '../proWaterfallDialog';
+import { textMessage } from '../replies';
+import { getSession } from '../session';
+import { ThemeDialog, ThemeResult } from '../themeDialog';
+
+export const SERVICES_DIALOG = 'services';
+const FLOW = 'servicesFlow';
+export const PAGE_SIZE = 5;
+/** After this many unknown place names, stop asking and give the national lines. */
+const PLACE_ATTEMPTS = 2;
+
+/** Where to search: a municipality, a department, or a shared location (never stored). */
+type Place = { municipalityCode: string } | { departmentCode: string } | { near: { lat: number; lon: number } };
+
+interface FlowOptions {
+  need?: string;
+  place?: Place;
+  offset?: number;
+  /** Ask for a place without offering the remembered one ("otro lugar"). */
+  askNewPlace?: boolean;
+  placeAttempts?: number;
+}
+
+interface FlowValues {
+  need?: string;
+  place?: Place;
+}
+
+export class ServicesDialog extends ThemeDialog {
+  constructor(content: ContentCatalog, private readonly directory: ReferralDirectory, private readonly geo: GeoDirectory) {
+    super(SERVICES_DIALOG, content, 'services');
+    this.addDialog(new PlacePrompt(PLACE_PROMPT));
+    this.addDialog(
+      new ProWaterfallDialog<FlowOptions>(FLOW, [
+        this.askNeed.bind(this),
+        this.askMoreNeeds.bind(this),
+        this.askPlace.bind(this),
+        this.resolvePlace.bind(this),
+        this.pickAmbiguousPlace.bind(this),
+        this.showServices.bind(this),
+        this.afterResults.bind(this),
+      ]),
+    );
+    this.initialDialogId = FLOW;
+  }
+
+  private values(step: WaterfallStepContext<FlowOptions>): FlowValues {
+    return step.values as FlowValues;
+  }
+
+  /** Ask the need, unless it is already known (paging, or "otro lugar"). */
+  private async askNeed(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    if (step.options?.need) return step.next({ id: step.options.need, text: '' } satisfies ChoiceAnswer);
+    return this.ask(step, { text: this.ui(step, 'needQuestion'), choices: this.choices(step, 'needs') });
+  }
+
+  /** "Otras necesidades" opens the second list (shelter, food, cash, water, protection, any). */
+  private async askMoreNeeds(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    const { id } = step.result as ChoiceAnswer;
+    if (id !== 'other_needs') return step.next(step.result);
+    return this.ask(step, { text: this.ui(step, 'needMoreQuestion'), choices: this.choices(step, 'moreNeeds') });
+  }
+
+  /** Ask the place: offer the one remembered from last time, or a name, or a location pin. */
+  private async askPlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    this.values(step).need = (step.result as ChoiceAnswer).id;
+    if (step.options?.place) return step.next({ kind: 'known' });
+    const retryText = this.ui(step, 'placeNotFound');
+    const remembered = step.options?.askNewPlace ? undefined : this.rememberedPlace(step);
+    if (remembered) {
+      return step.prompt(
+        PLACE_PROMPT,
+        placePromptOptions({ text: this.ui(step, 'placeRemembered', { place: remembered.label }), choices: this.choices(step, 'rememberedPlace'), retryText }),
+      );
+    }
+    return step.prompt(PLACE_PROMPT, placePromptOptions({ text: this.ui(step, 'placeQuestion'), retryText }));
+  }
+
+  /** Turn the answer into a municipality, department or location; ask again when unknown. */
+  private async resolvePlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    if (step.options?.place) {
+      values.place = step.options.place;
+      return step.next();
+    }
+    const answer = step.result as PlaceAnswer;
+    if (answer.kind === 'location') {
+      values.place = { near: { lat: answer.latitude, lon: answer.longitude } };
+      return step.next();
+    }
+    if (answer.kind === 'choice') {
+      const remembered = this.rememberedPlace(step);
+      if (remembered) {
+        values.place = remembered.place;
+        return step.next();
+      }
+    }
+    const resolution = this.geo.resolvePlace(answer.kind === 'text' ? answer.text : '');
+    if (resolution.kind === 'municipality') values.place = { municipalityCode: resolution.municipality.code };
+    else if (resolution.kind === 'department') values.place = { departmentCode: resolution.department.code };
+    else if (resolution.kind === 'ambiguous') {
+      const choices: Choice[] = resolution.candidates.slice(0, 10).map((c) => ({
+        id: c.municipality.code,
+        title: this.shorten(`${c.municipality.name} (${c.department.name})`, 24),
+        synonyms: [c.department.name, `${c.municipality.name} ${c.department.name}`],
+      }));
+      return this.ask(step, { text: this.ui(step, 'placeAmbiguous'), choices });
+    } else {
+      const attempts = (step.options?.placeAttempts ?? 0) + 1;
+      if (attempts < PLACE_ATTEMPTS) {
+        await this.say(step, this.ui(step, 'placeNotFound'));
+        return step.replaceDialog(FLOW, { need: values.need, askNewPlace: true, placeAttempts: attempts } satisfies FlowOptions);
+      }
+      values.place = undefined; // showServices gives the national lines instead
+    }
+    return step.next();
+  }
+
+  /** The person picked one of several places sharing a name. */
+  private async pickAmbiguousPlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    const answer = step.result as ChoiceAnswer | undefined;
+    if (answer?.id && /^\d{5}$/.test(answer.id)) this.values(step).place = { municipalityCode: answer.id };
+    return step.next();
+  }
+
+  /** List a page of services, nearest first, then the national lines that fit the need. */
+  private async showServices(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    const { need, place } = this.values(step);
+    if (!place) {
+      await this.say(step, `${this.ui(step, 'placeGiveUp')}\n\n${await this.nationalLinesText(step, need)}`);
+      return this.askWhatNext(step, false);
+    }
+    const offset = step.options?.offset ?? 0;
+    const service = need && isServiceKind(need) ? need : undefined;
+    const query: ServiceQuery = { service, limit: PAGE_SIZE, offset, includeNational: true, ...this.queryPlace(place) };
+    const { results, hasMore } = await this.directory.findServices(query);
+    this.remember(step, place);
+
+    const vars = { need: this.needLabel(step, need), place: this.placeLabel(step, place) };
+    const local = results.filter((r) => r.departmentCode);
+    if (offset === 0 && local.length === 0) {
+      const national = results.length ? results.map((r) => this.describe(step, r)).join('\n\n') : await this.nationalLinesText(step, need);
+      await this.say(step, `${this.ui(step, 'noResults', vars)}\n\n${national}`);
+    } else {
+      const blocks = [this.ui(step, offset === 0 ? 'resultsHeader' : 'resultsHeaderMore', vars)];
+      const firstNational = results.findIndex((r) => !r.departmentCode);
+      results.forEach((r, i) => {
+        if (i === firstNational) blocks.push(this.ui(step, 'nationalHeader'));
+        blocks.push(this.describe(step, r));
+      });
+      // No national line fits this need: the last page still ends with the free PRO line.
+      if (!hasMore && firstNational < 0) blocks.push(this.ui(step, 'nationalHeader'), this.content.fact(this.locale(step), 'common', 'nationalLine'));
+      await this.say(step, blocks.join('\n\n'));
+    }
+    return this.askWhatNext(step, hasMore);
+  }
+
+  /** More of the same, another need, another place, or back to the menu. */
+  private async afterResults(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    const { id } = step.result as ChoiceAnswer;
+    const { need, place } = this.values(step);
+    switch (id) {
+      case 'more_results':
+        return step.replaceDialog(FLOW, { need, place, offset: (step.options?.offset ?? 0) + PAGE_SIZE } satisfies FlowOptions);
+      case 'other_need':
+        return step.replaceDialog(FLOW, { place } satisfies FlowOptions);
+      case 'other_place':
+        return step.replaceDialog(FLOW, { need, askNewPlace: true } satisfies FlowOptions);
+      default:
+        return step.endDialog({ next: 'menu' } satisfies ThemeResult);
+    }
+  }
+
+  private async askWhatNext(step: WaterfallStepContext<FlowOptions>, hasMore: boolean): Promise<DialogTurnResult> {
+    const choices = this.choices(step, 'afterResults').filter((c) => hasMore || c.id !== 'more_results');
+    return this.ask(step, { text: this.ui(step, 'nextQuestion'), choices });
+  }
+
+  private queryPlace(place: Place): Pick<ServiceQuery, 'municipalityCode' | 'departmentCode' | 'near'> {
+    if ('near' in place) return { near: place.near };
+    if ('municipalityCode' in place) return { municipalityCode: place.municipalityCode };
+    return { departmentCode: place.departmentCode };
+  }
+
+  /** The place remembered from last time (only a municipality or department; never a location). */
+  private rememberedPlace(step: WaterfallStepContext<FlowOptions>): { place: Place; label: string } | undefined {
+    const last = getSession(step.context).profile.lastPlace;
+    if (last?.municipalityCode && this.geo.municipality(last.municipalityCode)) {
+      return { place: { municipalityCode: last.municipalityCode }, label: this.geo.describe(last.municipalityCode) ?? last.municipalityCode };
+    }
+    if (last?.departmentCode && this.geo.department(last.departmentCode)) {
+      return { place: { departmentCode: last.departmentCode }, label: this.geo.describe(last.departmentCode) ?? last.departmentCode };
+    }
+    return undefined;
+  }
+
+  /** Keeps the municipality or department for next time (consent was given to reach dialogs); never a pin. */
+  private remember(step: WaterfallStepContext<FlowOptions>, place: Place): void {
+    const profile = getSession(step.context).profile;
+    if ('municipalityCode' in place) profile.lastPlace = { departmentCode: place.municipalityCode.slice(0, 2), municipalityCode: place.municipalityCode };
+    else if ('departmentCode' in place) profile.lastPlace = { departmentCode: place.departmentCode };
+  }
+
+  private needLabel(step: WaterfallStepContext<FlowOptions>, need: string | undefined): string {
+    const all = [...this.choices(step, 'needs'), ...this.choices(step, 'moreNeeds')];
+    if (!need || need === 'any_service') return this.ui(step, 'anyNeed');
+    return all.find((c) => c.id === need)?.title ?? need;
+  }
+
+  private placeLabel(step: WaterfallStepContext<FlowOptions>, place: Place): string {
+    if ('near' in place) return this.ui(step, 'yourLocation');
+    const code = 'municipalityCode' in place ? place.municipalityCode : place.departmentCode;
+    return this.geo.describe(code) ?? code;
+  }
+
+  /** One service as a short block: name, organisation, phones, hours, address, distance. */
+  private describe(step: WaterfallStepContext<FlowOptions>, r: FoundReferral): string {
+    const lines = [`*${r.name}*${r.organization && r.organization !== r.name ? ` · ${r.organization}` : ''}`];
+    const contact = [
+      r.phone.length ? `📞 ${r.phone.map(formatPhone).join(' / ')}` : '',
+      r.whatsapp.length ? `💬 WhatsApp ${r.whatsapp.map(formatPhone).join(' / ')}` : '',
+    ].filter(Boolean);
+    if (contact.length) lines.push(contact.join(' · '));
+    if (r.hours) lines.push(`🕒 ${r.hours}`);
+    const where = [r.address, r.municipalityCode ? this.geo.describe(r.municipalityCode) : undefined].filter(Boolean).join(', ');
+    const distance = r.distanceKm !== undefined ? this.ui(step, 'distance', { km: r.distanceKm < 10 ? r.distanceKm.toFixed(1) : Math.round(r.distanceKm) }) : '';
+    if (where || distance) lines.push(`📍 ${[where, distance].filter(Boolean).join(' · ')}`);
+    if (r.url) lines.push(`🔗 ${r.url}`);
+    return lines.join('\n');
+  }
+
+  private async nationalLinesText(step: WaterfallStepContext<FlowOptions>, need: string | undefined): Promise<string> {
+    const service: ServiceKind | undefined = need && isServiceKind(need) ? need : undefined;
+    let lines = await this.directory.nationalLines(service);
+    if (lines.length === 0) lines = await this.directory.nationalLines();
+    if (lines.length === 0) return this.content.fact(this.locale(step), 'common', 'nationalLine');
+    return lines.map((r) => this.describe(step, r)).join('\n\n');
+  }
+
+  /** Shortens on a word boundary so list titles stay within WhatsApp's limit. */
+  private shorten(text: string, max: number): string {
+    if (text.length <= max) return text;
+    const cut = text.slice(0, max - 1);
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  }
+}
