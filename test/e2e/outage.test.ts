@@ -20,7 +20,7 @@ describe('storage outage', () => {
     const before = stub.replies.length;
     const activity: Partial<Activity> = {
       type: 'message', text, channelId: 'emulator', serviceUrl: stub.url, id: `a${++seq}`,
-      conversation: { id: 'outage' } as Activity['conversation'], from: { id: 'outage-user' }, recipient: { id: 'bot' },
+      conversation: { id: 'outage' } as Activity['conversation'], from: { id: 'outage-user', name: 'Tester' }, recipient: { id: 'bot', name: 'PRO Bot' },
     };
     await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     return stub.replies.slice(before).map((r) => r.text).join('\n');
