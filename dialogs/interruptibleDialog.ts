@@ -18,6 +18,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected abstract showMenu(innerDc: DialogContext): Promise<DialogTurnResult>;
   /** Asks "are you sure?" before erasing the person's data. */
   protected abstract confirmDataDeletion(innerDc: DialogContext): Promise<DialogTurnResult>;
+  /**
+   * A message that answers none of the offered choices but clearly asks about another topic
+   * ("y para el colegio?") goes there instead of "I did not understand". Undefined: not handled.
+   */
+  protected abstract switchTopic(innerDc: DialogContext): Promise<DialogTurnResult | undefined>;
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
     const command = detectGlobalCommand(innerDc.context.activity.text);
@@ -28,7 +33,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const command = detectGlobalCommand(innerDc.context.activity.text);
     if (command) return this.interrupt(innerDc, command);
-    return super.onContinueDialog(innerDc);
+    return (await this.switchTopic(innerDc)) ?? super.onContinueDialog(innerDc);
   }
 
   private async interrupt(innerDc: DialogContext, command: GlobalCommand): Promise<DialogTurnResult> {

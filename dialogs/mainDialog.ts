@@ -7,7 +7,8 @@ import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice, ContentCatalog } from '../bot/content/catalog';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, choicePromptOptions } from './prompts/choicePrompt';
+import { matchChoice } from '../bot/nlu/choiceMatcher';
+import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import { textMessage } from './replies';
 import { getSession } from './session';
@@ -80,6 +81,22 @@ export class MainDialog extends InterruptibleDialog {
 
   protected confirmDataDeletion(innerDc: DialogContext): Promise<DialogTurnResult> {
     return innerDc.beginDialog(DELETE_FLOW);
+  }
+
+  protected async switchTopic(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const text = innerDc.context.activity.text?.trim();
+    if (!text) return undefined;
+    let deepest = innerDc;
+    while (deepest.child) deepest = deepest.child;
+    const active = deepest.activeDialog;
+    // Only a question with fixed choices: free-text questions (place names, the menu) take any text.
+    if (!active || !(deepest.findDialog(active.id) instanceof ChoiceIdPrompt)) return undefined;
+    const asked = (active.state as { options?: { validations?: ChoicePromptOptions } }).options?.validations;
+    if (!asked || asked.acceptText || matchChoice(text, asked.choices)) return undefined;
+    const decision = this.router.route(text);
+    if (decision.kind !== 'confident') return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(MENU_FLOW, { startWith: decision.theme } satisfies MenuOptions);
   }
 
   private menuChoices(step: WaterfallStepContext, ids?: readonly string[]): Choice[] {

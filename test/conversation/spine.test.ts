@@ -78,6 +78,17 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a question about another topic in the middle of a theme goes to that topic, not to "I did not understand"',
+    steps: [
+      ...CONSENTED,
+      ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
+      ['quiero meter a mi hijo al colegio', { contains: ['¿Para quién es la educación?'], lacks: ['No entendí', '¿Qué quieres saber'] }],
+      ['menu', MENU],
+      ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
+      ['xyz', { contains: ['No entendí tu respuesta', 'menú'], choices: ['what', 'contact', 'back_to_menu'] }],
+    ],
+  },
+  {
     name: 'delete my data: confirm, erase, and start over with the welcome',
     steps: [
       ...CONSENTED,
