@@ -89,6 +89,35 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'danger words before consent get the emergency lines at once, without the welcome',
+    steps: [['auxilio me tienen encerrada y no me dejan salir', { contains: ['123', 'llama ya'], lacks: ['Privacidad'] }]],
+  },
+  {
+    name: 'danger words mid-theme get the right lines, then the conversation continues where it was',
+    steps: [
+      ...CONSENTED,
+      ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
+      ['mi pareja me pega', { contains: ['123', '155', 'escribe *menú*'], lacks: ['141', '¿Qué quieres saber'] }],
+      ['contact', { contains: ['01 8000 180588'] }],
+    ],
+  },
+  {
+    name: 'a child at risk gets 141 and a trafficking situation gets 01 8000 522020',
+    steps: [
+      ...CONSENTED,
+      ['estan abusando de mi hija', { contains: ['123', '141'], lacks: ['155'] }],
+      ['me quitaron el pasaporte y me obligan a trabajar sin pago', { contains: ['123', '01 8000 522020'] }],
+    ],
+  },
+  {
+    name: 'asking about trafficking is a question for the protection theme, not an emergency',
+    steps: [...CONSENTED, ['que es la trata de personas', { contains: ['¿Qué quieres saber?'], lacks: ['llama ya'], choices: ['difference', 'signs', 'gbv', 'lines'] }]],
+  },
+  {
+    name: 'free text at the menu lands in the right theme',
+    steps: [...CONSENTED, ['donde queda el punto pro', { contains: ['¿Qué quieres saber'], choices: ['what', 'contact', 'back_to_menu'] }]],
+  },
+  {
     name: 'delete my data: confirm, erase, and start over with the welcome',
     steps: [
       ...CONSENTED,

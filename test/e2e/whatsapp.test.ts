@@ -141,6 +141,19 @@ describe('WhatsApp webhook end to end', () => {
     expect(graph.reads().length).toBeGreaterThan(0);
   });
 
+  it('finds services from a shared location pin, and answers media with a text-only note', async () => {
+    const user = '573100000004';
+    await exchange(bots[0], text(user, 'hola'));
+    await exchange(bots[0], button(user, 'consent_yes'));
+    expect((await exchange(bots[0], listRow(user, 'services'))).ids).toContain('legal');
+    expect((await exchange(bots[0], listRow(user, 'legal'))).text).toContain('ubicación');
+    const found = await exchange(bots[0], inbound(user, { type: 'location', location: { latitude: 7.8939, longitude: -72.5078, name: 'Parque' } }));
+    expect(found.text).toContain('tu ubicación');
+    expect(found.text).toContain('01 8000 180588');
+    const voice = await exchange(bots[0], inbound(user, { type: 'audio', audio: { id: 'media-1', mime_type: 'audio/ogg', voice: true } }));
+    expect(voice.text).toMatch(/texto/);
+  });
+
   it('answers a message delivered twice only once', async () => {
     const user = '573100000003';
     const payload = text(user, 'hola');
@@ -156,16 +169,21 @@ describe('WhatsApp webhook end to end', () => {
     bots.push(await startBotProcess(env(), { embeddedPort }));
     const [a, b] = bots;
     const people = Array.from({ length: 8 }, (_, i) => `57310100${String(i).padStart(4, '0')}`);
-    for (const user of people) {
-      await exchange(a, text(user, 'hola'));
-      await exchange(b, button(user, 'consent_yes'));
-    }
+    const all = async (payloads: Json[], bot = a): Promise<void> => {
+      for (const res of await Promise.all(payloads.map((p) => post(bot, p)))) expect(res.status).toBe(200);
+      await settle();
+    };
+    await all(people.map((user) => text(user, 'hola')));
+    await all(people.map((user) => button(user, 'consent_yes')), b);
     // The same moment: "english" to one instance, "pro_points" to the other, for every person.
     await Promise.all(people.flatMap((user) => [post(a, text(user, 'english')), post(b, listRow(user, 'pro_points'))]));
     await settle(600);
     // Both changes must have survived: the language (user state) and the open theme (conversation state).
+    const before = graph.sends().length;
+    await all(people.map((user) => button(user, 'contact')));
+    const answers = graph.sends().slice(before);
     for (const user of people) {
-      const reply = await exchange(a, button(user, 'contact'));
+      const reply = seen(answers.filter((r) => (r.body as Json).to === user));
       expect({ user, text: reply.text }).toEqual({ user, text: expect.stringContaining('PRO national line') });
     }
   });

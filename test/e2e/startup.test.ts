@@ -1,0 +1,57 @@
+/**
+ * Start-up as an operator meets it: a wrong variable stops the process with one line naming it,
+ * and with a MicrosoftAppId set the Bot Framework endpoint refuses requests without a JWT.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBotProcess } from '../support/botProcess';
+
+jest.setTimeout(60000);
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function runBot(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/bot/index.js')], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** stderr without Node's own deprecation warnings (restify 11 triggers DEP0111). */
+const ownLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.trim() && !/DeprecationWarning|trace-deprecation/.test(l));
+
+describe('start-up', () => {
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ COSMOS_ENDPOINT: 'not-a-url' }, 'COSMOS_ENDPOINT'],
+    [{ STATE_TTL_DAYS: '-3' }, 'STATE_TTL_DAYS'],
+  ])('%j stops with one line naming %s', async (env, variable) => {
+    const { code, stderr } = await runBot(env);
+    expect(code).toBe(1);
+    const lines = ownLines(stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`${variable}:`);
+  });
+
+  it('requires a Bot Framework JWT once MicrosoftAppId is set (401 without one)', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'probot-auth-'));
+    const bot = await startBotProcess({ DATA_DIR: dataDir, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used' });
+    try {
+      const res = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'hola', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }),
+      });
+      expect(res.status).toBe(401);
+      // WhatsApp is not configured here: its routes do not exist.
+      expect((await fetch(`${bot.baseUrl}/api/whatsapp?hub.mode=subscribe`)).status).toBe(404);
+    } finally {
+      await bot.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
