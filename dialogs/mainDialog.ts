@@ -8,6 +8,7 @@ import { ComponentDialog, DialogContext, DialogSet, DialogTurnResult, DialogTurn
 import type { Choice, ContentCatalog } from '../bot/content/catalog';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';
+import { THEME_IDS } from '../bot/nlu/themes';
 import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import { textMessage } from './replies';
@@ -20,19 +21,8 @@ const MENU_FLOW = 'menuFlow';
 const MORE_FLOW = 'moreFlow';
 const DELETE_FLOW = 'deleteDataFlow';
 
-/** The ten main menu ids, in menu order (DESIGN.md contract). */
-export const MENU_IDS = [
-  'regularization',
-  'rights',
-  'civil_registry',
-  'health',
-  'education',
-  'work',
-  'protection',
-  'services',
-  'pro_points',
-  'more',
-] as const;
+/** The ten main menu ids, in menu order (DESIGN.md contract): the nine themes, then "more". */
+export const MENU_IDS = [...THEME_IDS, 'more'] as const;
 
 interface MenuOptions {
   /** Skip the menu and open this choice (e.g. "services near me" offered at the end of a theme). */
@@ -165,15 +155,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** "More options": language, help, delete my data. */
   private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const locale = getSession(step.context).locale;
-    return step.prompt(
-      CHOICE_PROMPT,
-      choicePromptOptions({
-        text: this.ui(step, 'nextStepsPrompt'),
-        choices: this.content.choices(locale, 'common', 'more'),
-        retryText: this.ui(step, 'choiceNotUnderstood'),
-      }),
-    );
+    return this.askFromCommon(step, 'nextStepsPrompt', 'more');
   }
 
   private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -192,12 +174,17 @@ export class MainDialog extends InterruptibleDialog {
 
   /** "Borrar mis datos": confirm first, it cannot be undone. */
   private async askDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.askFromCommon(step, 'deleteConfirm', 'deleteConfirm');
+  }
+
+  /** A strict question whose text and choices live in common.json. */
+  private askFromCommon(step: WaterfallStepContext, textKey: string, group: string): Promise<DialogTurnResult> {
     const locale = getSession(step.context).locale;
     return step.prompt(
       CHOICE_PROMPT,
       choicePromptOptions({
-        text: this.ui(step, 'deleteConfirm'),
-        choices: this.content.choices(locale, 'common', 'deleteConfirm'),
+        text: this.ui(step, textKey),
+        choices: this.content.choices(locale, 'common', group),
         retryText: this.ui(step, 'choiceNotUnderstood'),
       }),
     );
