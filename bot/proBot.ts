@@ -192,7 +192,8 @@ export class ProBot extends ActivityHandler {
     const locale = profile.locale ?? defaultLocale;
     const ui = (key: string, vars?: Record<string, string | number>) => content.ui(locale, 'common', key, vars);
     await context.sendActivities([
-      textMessage(`${ui('welcome')}\n\n${content.fact(locale, 'common', 'dangerHint')}\n${ui('welcomeLanguage')}`),
+      // The free lines come first, so even someone who never answers the consent question has them.
+      textMessage(`${ui('welcome')}\n\n${content.fact(locale, 'common', 'dangerHint')}\n${content.fact(locale, 'common', 'nationalLine')}\n\n${ui('welcomeLanguage')}`),
       textMessage(ui('privacy', { ttlDays: stateTtlDays })),
       choiceMessage(ui('consentQuestion'), content.choices(locale, 'common', CONSENT_GROUP)),
     ] as Partial<Activity>[]);
