@@ -3,13 +3,16 @@
  * id), the row number ("2", "la 2", "opción dos"), the title or a synonym, or words of them with
  * typos ("salu", "regularisacion"). Used by every choice prompt, so it must never guess: when two
  * choices fit equally, or the message is a longer sentence only partly about one choice, it returns
- * undefined and the prompt can ask again or route the text as a free question.
+ * undefined and the prompt can ask again or route the text as a free question. An unsure answer
+ * ("no sé", "ni idea", "not sure") picks nothing either, although "no" is an answer word: the
+ * person has not chosen, and the prompt asks again.
  */
 import { distance } from 'fastest-levenshtein';
 import { allowedEdits } from './fuzzyVocabulary';
 import { normalize, tokenize } from './normalize';
 import { STOPWORDS } from './stopwords';
 import { toTerm } from './terms';
+import { isUnsure, withoutUncertainty } from './uncertainty';
 
 /** A choice as prompts offer it (structurally the content catalog's `Choice`). */
 export interface ChoiceOption {
@@ -58,6 +61,7 @@ const MIN_COVERAGE = 0.5;
  * matchChoice('salu', choices);     // 'health'
  * matchChoice('mi eps', choices);   // 'health'
  * matchChoice('hola', choices);     // undefined
+ * matchChoice('no sé', [{ id: 'yes', title: 'Sí' }, { id: 'no', title: 'No' }]); // undefined
  */
 export function matchChoice(text: string, choices: readonly ChoiceOption[]): string | undefined {
   const trimmed = text.trim();
@@ -75,7 +79,14 @@ export function matchChoice(text: string, choices: readonly ChoiceOption[]): str
   const exact = choices.find((choice) => phrasesOf(choice).some((phrase) => normalize(phrase) === cleaned));
   if (exact) return exact.id;
 
-  return bestByWords(cleaned, choices);
+  // "No sé" is not "no": an unsure person must not be sent down a definite branch. Only a choice
+  // that is itself "I don't know" can take the answer.
+  if (isUnsure(trimmed)) {
+    const unsureChoices = choices.filter((choice) => phrasesOf(choice).some(isUnsure));
+    return unsureChoices.length === 1 ? unsureChoices[0].id : undefined;
+  }
+  // Nor is the "no" of a "no sé" inside a longer answer: "tengo PPT pero no sé si está vigente".
+  return bestByWords(withoutUncertainty(trimmed), choices);
 }
 
 /** The 1-based position an answer names ("2", "la segunda", "option 3"), if it is only that. */

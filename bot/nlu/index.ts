@@ -15,6 +15,7 @@ import { RoutingDecision, ThemeRouter, ThemeRouting } from './themeRouter';
 export { matchChoice, type ChoiceOption } from './choiceMatcher';
 export { detectEmergency, EMERGENCY_KINDS, type EmergencyDetection, type EmergencyKind } from './emergencyDetector';
 export { cleanText, normalize, tokenize } from './normalize';
+export { isUnsure } from './uncertainty';
 export { THEME_UTTERANCES, utterancesIn, type DatasetSplit, type ThemeUtterance } from './themeDataset';
 export { THEME_LEXICON } from './themeLexicon';
 export {

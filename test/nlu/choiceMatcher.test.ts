@@ -1,4 +1,6 @@
+import { ContentCatalog } from '../../bot/content/catalog';
 import { matchChoice, type ChoiceOption } from '../../bot/nlu/choiceMatcher';
+import { isUnsure } from '../../bot/nlu/uncertainty';
 
 const menu: ChoiceOption[] = [
   { id: 'regularization', title: 'Regularización', description: 'PPT, PEP Tutor, visa V, refugio' },
@@ -104,5 +106,75 @@ describe('matchChoice', () => {
 
   it('returns undefined for an empty choice list', () => {
     expect(matchChoice('1', [])).toBeUndefined();
+  });
+
+  describe('an unsure answer picks nothing, so the question is asked again', () => {
+    const catalog = new ContentCatalog();
+    // The prompts where "no sé" used to be read as "no": yes/no questions (e.g. "¿La persona en
+    // riesgo es menor de 18?"), the regularization situation, deleting data, consent, "¿te sirvió?".
+    const groups: [string, ChoiceOption[]][] = (['es', 'en'] as const).flatMap((locale) => [
+      [`${locale} yesNo`, catalog.choices(locale, 'common', 'yesNo')],
+      [`${locale} deleteConfirm`, catalog.choices(locale, 'common', 'deleteConfirm')],
+      [`${locale} consent`, catalog.choices(locale, 'common', 'consent')],
+      [`${locale} useful`, catalog.choices(locale, 'common', 'useful')],
+      [`${locale} situation`, catalog.choices(locale, 'regularization', 'situation')],
+    ]);
+    const unsure = [
+      'no se', 'no sé', 'No sé.', 'NO SE', 'no seee', 'no c', 'nose', 'nosé', 'ns', 'no lo se', 'no lo sé', 'yo no lo sé',
+      'ni idea', 'Ni idea 🤷', 'no tengo idea', 'no tengo ni idea', 'no estoy seguro', 'no estoy segura', 'no estoi segura',
+      'no estoy muy seguro', 'no sabria', 'no sabría decirte', 'quien sabe', 'quién sabe', 'no me acuerdo', 'todavía no sé',
+      'la verdad no sé', 'mmm no se', 'pues no sé', 'no, no sé', 'no sé, creo que no', 'no lo sé bien', 'tal vez', 'quizás',
+      'no sé si tengo ppt', 'no sé cuál', 'no se que hacer', 'no estoy seguro de la fecha',
+      "i don't know", 'I dont know', 'dont know', 'don’t know', 'not sure', "I'm not sure", 'idk', 'IDK', 'dunno',
+      'no idea', 'I have no idea', 'who knows', 'maybe', 'not sure which one',
+    ];
+
+    it.each(unsure)('%j is unsure', (text) => {
+      expect(isUnsure(text)).toBe(true);
+    });
+
+    it.each(unsure)('%j picks no choice in any of the prompts', (text) => {
+      const picked = groups.map(([name, choices]) => [name, matchChoice(text, choices)]).filter(([, id]) => id !== undefined);
+      expect(picked).toEqual([]);
+    });
+
+    it.each<[string, string, string]>([
+      ['no', 'es yesNo', 'no'],
+      ['No', 'en yesNo', 'no'],
+      ['nop', 'es yesNo', 'no'],
+      ['todavía no', 'es yesNo', 'no'],
+      ['no se registró', 'es yesNo', 'no'],
+      ['sí', 'es yesNo', 'yes'],
+      ['2', 'es yesNo', 'no'],
+      ['no', 'es deleteConfirm', 'delete_no'],
+      ['2', 'es deleteConfirm', 'delete_no'],
+      ['no gracias', 'es consent', 'consent_no'],
+      ['no', 'en consent', 'consent_no'],
+      ['no me sirvió', 'es useful', 'useful_no'],
+      ['no tengo ppt', 'es situation', 'no_permit'],
+      ['3', 'es situation', 'no_permit'],
+      ['tengo ppt pero no sé si está vigente', 'es situation', 'ppt_have'],
+    ])('a definite answer still picks as before: %j in %s → %s', (text, group, id) => {
+      const choices = groups.find(([name]) => name === group)?.[1] ?? [];
+      expect(matchChoice(text, choices)).toBe(id);
+    });
+
+    it.each(['no', 'no gracias', '2', 'sí', 'no tengo ppt', 'no se registró', 'no se preocupe', 'none', 'sure', 'segura', 'nos'])(
+      '%j is not unsure',
+      (text) => {
+        expect(isUnsure(text)).toBe(false);
+      },
+    );
+
+    it('a choice that is itself "I don\'t know" takes the unsure answer', () => {
+      const withUnsure: ChoiceOption[] = [
+        { id: 'yes', title: 'Sí' },
+        { id: 'no', title: 'No' },
+        { id: 'unknown', title: 'No lo sé' },
+      ];
+      expect(matchChoice('ni idea', withUnsure)).toBe('unknown');
+      expect(matchChoice('no se', withUnsure)).toBe('unknown');
+      expect(matchChoice('no', withUnsure)).toBe('no');
+    });
   });
 });
