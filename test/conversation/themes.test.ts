@@ -66,13 +66,22 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'regularization: a lost PPT is re-issued with an online appointment (Sundays 5 p.m.)',
+    name: 'regularization: a lost PPT is re-issued with an online appointment (Sundays 5 p.m., as of Oct 2025: may be outdated)',
     steps: [
       ['regularization', PROFILE],
       ['venezuelan', SITUATION],
       ['ppt_have', { choices: ['uses', 'reissue'] }],
-      ['reissue', answer('migracioncolombia.odoo.com', ['domingos a las 5:00 p. m.', 'Sundays at 5:00 p.m.'], FREE, NO_INTERMEDIARIES)],
+      ['reissue', answer('migracioncolombia.odoo.com', ['domingos a las 5:00 p. m.', 'Sundays at 5:00 p.m.'], ['octubre de 2025', 'October 2025'], OUTDATED, FREE, NO_INTERMEDIARIES)],
       ...ENDING,
+    ],
+  },
+  {
+    name: 'regularization: "no sé" to "what is your situation today?" asks again instead of choosing "no permit"',
+    steps: [
+      ['regularization', PROFILE],
+      ['venezuelan', SITUATION],
+      [['No sé', 'not sure'], { contains: [['¿Cuál es tu situación hoy?', 'What is your situation today?']], lacks: [['4 de diciembre de 2024', '4 December 2024']], choices: SITUATIONS }],
+      ['no_permit', { contains: [['4 de diciembre de 2024', '4 December 2024']], choices: ['before_dec_2024', 'from_dec_2024'] }],
     ],
   },
   {
@@ -100,6 +109,8 @@ const cases: Case[] = [
             ['2 años', '2 years'],
             'Acta de verificación y compromiso',
             ['el costo de esta visa', 'the cost of this visa'],
+            ['junio de 2024', 'June 2024'],
+            ['No sabemos si sigue abierto hoy', 'We do not know whether it is still open today'],
             'PEP Tutor',
             ['30 de abril de 2026', '30 April 2026'],
             ['la convocatoria ya cerró', 'the application window has closed'],
@@ -184,21 +195,26 @@ const cases: Case[] = [
   },
   // Rights
   {
-    name: 'rights: emergency care, school and birth registration whatever the status; free procedures; PRO line',
+    name: 'rights: emergency care, school and birth registration whatever the status; PPT and asylum free, no intermediaries; PRO line',
     steps: [
       ['rights', { contains: [['¿Qué quieres conocer?', 'What would you like to know?']], choices: ['rights', 'duties'] }],
       [
         'rights',
-        answer(
-          ['Urgencias', 'Emergency care'],
-          ['sin importar su situación migratoria', 'whatever their migration status'],
-          ['Registro civil', 'Birth registration'],
-          FREE,
-          ['no necesitan intermediarios', 'need no intermediaries'],
-          ['2 meses', '2 months'],
-          ['medidas de protección', 'protection measures'],
-          PRO_LINE,
-        ),
+        {
+          ...answer(
+            ['Urgencias', 'Emergency care'],
+            ['sin importar su situación migratoria', 'whatever their migration status'],
+            ['Registro civil', 'Birth registration'],
+            FREE,
+            ['necesita intermediarios', 'needs intermediaries'],
+            ['2 meses', '2 months'],
+            ['Pedirlo es *gratis*', 'Applying is *free*'],
+            ['medidas de protección', 'protection measures'],
+            PRO_LINE,
+          ),
+          // The research supports "the PPT is free" and "no procedure needs intermediaries", not "every procedure is free".
+          lacks: [['Los trámites de Migración Colombia', 'Migración Colombia procedures and']],
+        },
       ],
       ...ENDING,
     ],
@@ -229,9 +245,10 @@ const cases: Case[] = [
             'Certificado de Nacido Vivo',
             'Registraduría',
             ['confírmala en la línea PRO', 'confirm it with the PRO line'],
+            // The measure runs to 2027: the answer carries the "may be outdated" note.
+            OUTDATED,
             PRO_LINE,
           ),
-          lacks: [OUTDATED],
         },
       ],
       ...ENDING,
@@ -477,6 +494,17 @@ const cases: Case[] = [
       ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
       ['gbv', { choices: YES_NO }],
       ['yes', { ...answer('*141*', 'Código Fucsia'), lacks: ['155'] }],
+      ...ENDING,
+    ],
+  },
+  {
+    name: 'protection: "no sé" to "is the person under 18?" asks again instead of taking it as "no"',
+    steps: [
+      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['gbv', { choices: YES_NO }],
+      [['no sé', "I don't know"], { contains: [['No entendí tu respuesta', 'I did not understand your answer'], ['¿La persona en riesgo', 'Is the person at risk']], lacks: ['Comisaría de Familia'], choices: YES_NO }],
+      [['ni idea', 'not sure'], { contains: [['¿La persona en riesgo', 'Is the person at risk']], lacks: ['Comisaría de Familia'], choices: YES_NO }],
+      ['no', { ...answer('Comisaría de Familia', '155'), lacks: ['141'] }],
       ...ENDING,
     ],
   },
