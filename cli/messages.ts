@@ -26,6 +26,19 @@ export const messages = {
       .join(', ')}. Give the code, or add the department (e.g. "${text} ${candidates[0].department.name}").`,
   unknownPlace: (text: string, what: 'municipality' | 'department') => `"${text}" is not a ${what} I know; give its DIVIPOLA code (e.g. ${what === 'municipality' ? '54001' : '54'}).`,
   departmentNotMunicipality: (text: string, name: string) => `"${text}" is the department ${name}, not a municipality; use --department.`,
+  /** A place flag given as digits that is not a DIVIPOLA code of the shipped geography. */
+  badPlaceCode: (flag: '--department' | '--municipality', value: string, problem: string) =>
+    `${flag} "${value}" ${problem} ${
+      flag === '--department'
+        ? 'Give a 2-digit DIVIPOLA code with its leading zero, or a name: e.g. --department 05 (Antioquia) or --department "Norte de Santander".'
+        : 'Give a 5-digit DIVIPOLA code with its leading zero, or a name: e.g. --municipality 05001 (Medellín) or --municipality cucuta.'
+    }`,
+  codeLength: (digits: number) => `is not a DIVIPOLA code: ${digits === 2 ? 'department' : 'municipality'} codes have ${digits} digits.`,
+  unknownCode: (what: 'department' | 'municipality') => `is not the code of any ${what} in DIVIPOLA.`,
+  didYouMean: (code: string, place: string) => ` Did you mean ${code} (${place})?`,
+  useOtherFlag: (code: string, place: string, flag: '--department' | '--municipality') => ` ${code} is ${place}: use ${flag} ${code}.`,
+  placeMismatch: (municipality: string, place: string, department: string, departmentName: string) =>
+    `--municipality ${municipality} is ${place}, not in --department ${department} (${departmentName}). Give only --municipality (it implies its department), or codes that match.`,
   placeNeeded: 'Give --department and/or --municipality, or --national for a line that serves the whole country.',
   nationalWithPlace: '--national cannot be combined with --department or --municipality.',
 

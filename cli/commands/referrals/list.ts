@@ -24,8 +24,8 @@ export default class List extends BaseCommand<typeof List> {
   ];
 
   static override flags = {
-    department: Flags.string({ description: 'department: DIVIPOLA code or name' }),
-    municipality: Flags.string({ description: 'municipality: DIVIPOLA code or name ("cucuta", "la union narino")' }),
+    department: Flags.string({ description: 'department: 2-digit DIVIPOLA code ("05") or name ("Norte de Santander")' }),
+    municipality: Flags.string({ description: 'municipality: 5-digit DIVIPOLA code ("05001") or name ("cucuta", "la union narino")' }),
     service: Flags.string({ description: 'one service', options: [...SERVICE_KINDS] }),
     search: Flags.string({ description: 'words in the name, organisation, address, place or populations (accents and case ignored)' }),
     'include-inactive': Flags.boolean({ description: 'also list deactivated entries' }),
