@@ -4,6 +4,8 @@
  * operator never chases a half-started bot.
  */
 
+import { DEVELOPMENT_HASH_SECRET } from './pseudonym';
+
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
     super(`${variable}: ${message}`);
@@ -44,6 +46,10 @@ export interface AppConfig {
   defaultLocale: Locale;
   logLevel: string;
   stateTtlDays: number;
+  /** Key for the pseudonyms of people's ids in logs and storage (HASH_SECRET). */
+  hashSecret: string;
+  /** True when HASH_SECRET was not set and the development key is in use. */
+  hashSecretIsDefault: boolean;
   botFramework: BotFrameworkConfig;
   cosmos: CosmosConfig;
   /** Undefined unless all four WhatsApp secrets are set; the WhatsApp routes then answer 404. */
@@ -128,11 +134,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (appId && appType === 'SingleTenant' && !tenantId) {
     throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
   }
+  const hashSecret = text(env, 'HASH_SECRET');
+  if (hashSecret !== undefined && hashSecret.length < 16) {
+    throw new ConfigError('HASH_SECRET', 'must be at least 16 characters (use a long random string, e.g. from `openssl rand -hex 32`)');
+  }
   return {
     port: integer(env, 'PORT', 3978, 1, 65535),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', LOCALES, 'es'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     stateTtlDays: integer(env, 'STATE_TTL_DAYS', 30, 1, 3650),
+    hashSecret: hashSecret ?? DEVELOPMENT_HASH_SECRET,
+    hashSecretIsDefault: hashSecret === undefined,
     botFramework: { appId, appPassword: text(env, 'MicrosoftAppPassword'), appType, tenantId },
     cosmos: {
       endpoint,

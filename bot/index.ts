@@ -7,7 +7,7 @@ import { ContentCatalog } from './content/catalog';
 import { GeoDirectory } from './geo';
 import { ReferralDirectory, ReferralRepository, seedNationalLines } from './referrals';
 import { createLogger, type Logger } from './logger';
-import type { TurnContext } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import { createBotFrameworkAdapter } from './channels/botFrameworkAdapter';
 import { CosmosChoicePageStore, createWhatsAppRoutes, ProcessedMessages, WhatsAppAdapter } from './channels/whatsapp';
 import { createServer } from './server';
@@ -15,7 +15,8 @@ import { OptimisticBotState } from './state/optimisticBotState';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import { EmbeddedStoreError } from './storage/embeddedCosmos';
 import { openStore, type Store } from './storage/openStore';
-import { ProBot } from './proBot';
+import { ProBot, type ProBotOptions } from './proBot';
+import { setPseudonymSecret } from './pseudonym';
 import { version } from './version';
 import { FeedbackStats } from './stats/feedbackStats';
 import { createTurnErrorHandler } from './turnErrorHandler';
@@ -36,8 +37,15 @@ export interface ComposedBot {
 }
 
 /** Wires content, state, dialogs and the bot over an open store (also used by conversation tests). */
-export function composeBot(store: Store, config: AppConfig, logger: Logger): ComposedBot {
-  const storage = new CosmosBotStorage(store.containers.state, config.stateTtlDays * 24 * 3600);
+export interface ComposeOptions {
+  forgetPerson?: ProBotOptions['forgetPerson'];
+  /** Test seam: wraps the bot-state storage (e.g. to provoke a concurrent write). */
+  wrapStorage?: (storage: Storage) => Storage;
+}
+
+export function composeBot(store: Store, config: AppConfig, logger: Logger, options: ComposeOptions = {}): ComposedBot {
+  const cosmosStorage = new CosmosBotStorage(store.containers.state, config.stateTtlDays * 24 * 3600);
+  const storage = options.wrapStorage ? options.wrapStorage(cosmosStorage) : cosmosStorage;
   const conversationState = new OptimisticBotState(storage, 'conversation');
   const userState = new OptimisticBotState(storage, 'user');
   const content = new ContentCatalog();
@@ -53,6 +61,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger): Com
     defaultLocale: config.defaultLocale,
     stateTtlDays: config.stateTtlDays,
     logger,
+    forgetPerson: options.forgetPerson,
   });
   const onTurnError = createTurnErrorHandler({ content, conversationState, defaultLocale: config.defaultLocale, logger });
   return { bot, onTurnError };
@@ -60,6 +69,10 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger): Com
 
 /** Starts the whole service; resolves once it listens. */
 export async function startBot(config: AppConfig, logger: Logger): Promise<RunningBot> {
+  setPseudonymSecret(config.hashSecret);
+  if (config.hashSecretIsDefault && (config.cosmos.endpoint || config.whatsapp)) {
+    logger.warn('HASH_SECRET is not set: people\'s ids are pseudonymised with the development key; set a long random secret in production');
+  }
   // A second local instance on the same COSMOS_EMBEDDED_PORT shares the first one's store (as two
   // App Service instances share one Cosmos account); it stops when that first process stops.
   const store = await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, reuseRunningEmbedded: true });
@@ -68,10 +81,14 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     const seeded = await seedNationalLines(new ReferralRepository(store.containers.referrals, store.containers.audit));
     if (seeded > 0) logger.info({ lines: seeded }, 'embedded store seeded with the national lines');
   }
-  const { bot, onTurnError } = composeBot(store, config, logger);
+  // Pending WhatsApp lists live in Cosmos, so a "more options" pick works whichever instance receives it.
+  const choicePages = new CosmosChoicePageStore(store.containers.processedMessages);
+  const forgetPerson = async (context: TurnContext): Promise<void> => {
+    if (context.activity.channelId === 'whatsapp' && context.activity.conversation?.id) await choicePages.forget(context.activity.conversation.id);
+  };
+  const { bot, onTurnError } = composeBot(store, config, logger, { forgetPerson });
   const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
   botFrameworkAdapter.onTurnError = onTurnError;
-
   const runTurn = (context: TurnContext): Promise<void> => bot.run(context);
 
   let whatsappAdapter: WhatsAppAdapter | undefined;
@@ -80,8 +97,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       config: config.whatsapp,
       logger,
       processedMessages: new ProcessedMessages(store.containers.processedMessages),
-      // In Cosmos, so a "more options" pick works whichever instance receives it.
-      choicePages: new CosmosChoicePageStore(store.containers.processedMessages),
+      choicePages,
     });
     whatsappAdapter.onTurnError = onTurnError;
   }

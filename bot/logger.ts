@@ -2,18 +2,15 @@
  * Structured JSON logs (pino). Refugees' data is sensitive: log lines carry hashed user ids only,
  * never phone numbers or message text. Use `userRef()` for any user or conversation id.
  */
-import { createHash } from 'node:crypto';
 import pino, { Logger } from 'pino';
+import { pseudonym } from './pseudonym';
 
 export type { Logger };
 
-// Salted so a leaked log cannot be joined back to phone numbers by hashing a number list.
-const salt = process.env.LOG_HASH_SALT ?? 'pro-bot';
-
-/** A short, stable, non-reversible reference to a user or conversation id, for logs. */
+/** A short, stable, non-reversible reference to a user or conversation id, for logs (keyed by HASH_SECRET). */
 export function userRef(id: string | undefined): string {
   if (!id) return 'unknown';
-  return createHash('sha256').update(salt).update(id).digest('hex').slice(0, 16);
+  return pseudonym(id, 'log').slice(0, 16);
 }
 
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {

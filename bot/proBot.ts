@@ -23,6 +23,25 @@ import { createSession, getSession, setSession } from '../dialogs/session';
 /** Finds words that signal immediate danger (bot/nlu). */
 export type EmergencyDetector = (text: string) => { kinds: string[] } | undefined;
 
+/**
+ * Nothing is kept about a person before they decide on consent, except a language they asked for
+ * (needed to keep talking to them in it).
+ */
+function mayKeepProfile(profile: UserProfile): boolean {
+  return profile.consent !== undefined || profile.locale !== undefined;
+}
+
+/** The fields of `now` that differ from `before` (a removed field maps to undefined). */
+function changedFields(before: UserProfile, now: UserProfile): Partial<UserProfile> {
+  const changes: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(now)])) {
+    const a = (before as Record<string, unknown>)[key];
+    const b = (now as Record<string, unknown>)[key];
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = b;
+  }
+  return changes as Partial<UserProfile>;
+}
+
 export interface ProBotOptions {
   conversationState: OptimisticBotState;
   userState: OptimisticBotState;
@@ -32,6 +51,8 @@ export interface ProBotOptions {
   defaultLocale: Locale;
   stateTtlDays: number;
   logger: Logger;
+  /** Erases what channels keep about the person outside bot state (e.g. WhatsApp's pending lists). */
+  forgetPerson?: (context: TurnContext) => Promise<void>;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -80,6 +101,7 @@ export class ProBot extends ActivityHandler {
     const outbox = new Outbox(context);
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) await Promise.all([this.options.userState.load(context, true), this.options.conversationState.load(context, true)]);
+      const profileAtStart = structuredClone(await this.profileAccessor.get(context, {}));
       const session = createSession(await this.profileAccessor.get(context, {}), this.options.defaultLocale);
       setSession(context, session);
       outbox.hold();
@@ -87,10 +109,12 @@ export class ProBot extends ActivityHandler {
         await super.run(context);
         if (session.deletionRequested) {
           await Promise.all([this.options.userState.delete(context), this.options.conversationState.delete(context)]);
+          await this.options.forgetPerson?.(context);
           log.info('person deleted their data');
         } else {
+          // Conversation first: a conflict here means nothing was saved, so the whole turn runs again.
           await this.options.conversationState.saveChanges(context);
-          await this.options.userState.saveChanges(context);
+          if (mayKeepProfile(session.profile)) await this.saveProfile(context, profileAtStart, session.profile, log);
         }
         await outbox.release();
         for (const task of session.pendingAfterSave) {
@@ -108,10 +132,29 @@ export class ProBot extends ActivityHandler {
     }
   }
 
+  /**
+   * Saves the profile after the conversation state is already saved, so the turn must not run again:
+   * on a conflict, this turn's profile changes are applied field by field onto the fresh profile.
+   */
+  private async saveProfile(context: TurnContext, atStart: UserProfile, now: UserProfile, log: Logger): Promise<void> {
+    const changes = changedFields(atStart, now);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.userState.saveChanges(context);
+        return;
+      } catch (err) {
+        if (!(err instanceof StorageConflictError) || attempt >= MAX_ATTEMPTS) throw err;
+        log.info({ attempt }, 'profile changed by another turn; merging this turn\'s changes');
+        await this.options.userState.load(context, true);
+        Object.assign(await this.profileAccessor.get(context, {}), changes);
+      }
+    }
+  }
+
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
     const profile = await this.profileAccessor.get(context, {});
     if (hasConsented(profile)) {
-      await this.referenceAccessor.set(context, TurnContext.getConversationReference(context.activity));
+      await this.keepReference(context);
       await this.options.mainDialog.run(context, this.dialogStateAccessor);
       return;
     }
@@ -124,6 +167,13 @@ export class ProBot extends ActivityHandler {
     if (newcomers.length === 0) return;
     const profile = await this.profileAccessor.get(context, {});
     if (!profile.consent) await this.sendWelcome(context, profile);
+  }
+
+  /** Keeps where to reach the person (changes only with the channel, so it is rarely rewritten). */
+  private async keepReference(context: TurnContext): Promise<void> {
+    const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
+    const kept = await this.referenceAccessor.get(context);
+    if (JSON.stringify(kept) !== JSON.stringify(reference)) await this.referenceAccessor.set(context, reference);
   }
 
   /** Until the person accepts, every message gets the welcome, or the reminder if they declined. */

@@ -50,7 +50,7 @@ export function createServer(options: ServerOptions): Server {
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req: Request, res: Response) => {
     if (!isActivityBody(req.body)) {
-      res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      res.send(400, { error: 'The body must be a Bot Framework activity: a JSON object with "type", "channelId", "conversation.id" and "from.id".' });
       return;
     }
     await botFrameworkAdapter.process(req, res, runTurn);

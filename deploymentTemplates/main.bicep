@@ -105,7 +105,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'WHATSAPP_PHONE_NUMBER_ID', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=WhatsAppPhoneNumberId)' }
         { name: 'WHATSAPP_APP_SECRET', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=WhatsAppAppSecret)' }
         { name: 'WHATSAPP_VERIFY_TOKEN', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=WhatsAppVerifyToken)' }
-        { name: 'LOG_HASH_SALT', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=LogHashSalt)' }
+        { name: 'HASH_SECRET', value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=HashSecret)' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
       ]
     }

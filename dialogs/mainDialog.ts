@@ -14,7 +14,7 @@ import { ProWaterfallDialog } from './proWaterfallDialog';
 import { textMessage } from './replies';
 import { getSession } from './session';
 import type { ThemeResult } from './themeDialog';
-import type { TopicRouter } from './topicRouter';
+import type { RouteDecision, TopicRouter } from './topicRouter';
 
 export const MAIN_DIALOG = 'main';
 const MENU_FLOW = 'menuFlow';
@@ -100,7 +100,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Show the menu (numbered rows, so a person can answer "3"), or go straight to a chosen topic. */
   private async askTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
-    if (step.options?.startWith) return step.next({ id: step.options.startWith, text: '' } satisfies ChoiceAnswer);
+    if (step.options?.startWith) return step.next({ id: step.options.startWith } satisfies ChoiceAnswer);
     return step.prompt(
       CHOICE_PROMPT,
       choicePromptOptions({
@@ -117,9 +117,13 @@ export class MainDialog extends InterruptibleDialog {
   private async routeTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     const answer = step.result as ChoiceAnswer;
     if (answer.id) return step.next(answer);
-    const decision = this.router.route(answer.text);
-    if (decision.kind === 'confident') return step.next({ id: decision.theme, text: answer.text } satisfies ChoiceAnswer);
+    const values = step.values as { candidates?: string[] };
+    // Asked again ("atrás", a language switch): the typed text is not kept, the candidates are.
+    const decision: RouteDecision =
+      answer.text !== undefined ? this.router.route(answer.text) : values.candidates ? { kind: 'unsure', candidates: values.candidates } : { kind: 'none' };
+    if (decision.kind === 'confident') return step.next({ id: decision.theme } satisfies ChoiceAnswer);
     if (decision.kind === 'unsure') {
+      values.candidates = decision.candidates;
       const locale = getSession(step.context).locale;
       const candidates = this.menuChoices(step, decision.candidates);
       const back = this.content.choices(locale, 'common', 'afterAnswer').filter((c) => c.id === 'back_to_menu');
@@ -158,18 +162,10 @@ export class MainDialog extends InterruptibleDialog {
     return this.askFromCommon(step, 'nextStepsPrompt', 'more');
   }
 
+  /** "language" and "help" never reach here: typed or tapped, they are global commands (InterruptibleDialog). */
   private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { id } = step.result as ChoiceAnswer;
-    const session = getSession(step.context);
-    if (id === 'language') {
-      session.setLocale(session.locale === 'es' ? 'en' : 'es');
-      await step.context.sendActivity(textMessage(this.ui(step, 'languageChanged')));
-    } else if (id === 'help') {
-      await step.context.sendActivity(textMessage(this.ui(step, 'help')));
-    } else if (id === 'delete_data') {
-      return step.endDialog({ next: 'delete_data' } satisfies ThemeResult);
-    }
-    return step.endDialog({ next: 'menu' } satisfies ThemeResult);
+    return step.endDialog({ next: id === 'delete_data' ? 'delete_data' : 'menu' } satisfies ThemeResult);
   }
 
   /** "Borrar mis datos": confirm first, it cannot be undone. */

@@ -1,11 +1,35 @@
 /**
- * A WaterfallDialog that remembers what each step received and which steps asked a question, so
- * "atrás" (previous question) and a language switch can run a question's step again, with the same
- * input it had the first time.
+ * A WaterfallDialog that remembers what each step received (minus typed text, see storableInput)
+ * and which steps asked a question, so "atrás" (previous question) and a language switch can run a
+ * question's step again. A step that asks from typed text keeps what it needs (ids, codes) in
+ * `step.values`, since the text itself is not kept.
  */
 import { DialogContext, DialogReason, DialogTurnResult, DialogTurnStatus, Prompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 
 const INPUTS = '_stepInputs';
+/** About 1 km: enough to list services near someone again, not enough to place their home. */
+const COORDINATE_DECIMALS = 2;
+const COORDINATE_KEYS = new Set(['lat', 'lon', 'latitude', 'longitude']);
+
+/**
+ * What is kept of a step's input: never what the person typed (`text`), and coordinates only
+ * rounded. Ids, kinds and codes stay, which is all a step needs to ask its question again.
+ */
+export function storableInput(input: unknown): unknown {
+  if (Array.isArray(input)) return input.map(storableInput);
+  if (!input || typeof input !== 'object') return input;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+    if (key === 'text') continue;
+    kept[key] = COORDINATE_KEYS.has(key) && typeof value === 'number' ? roundCoordinate(value) : storableInput(value);
+  }
+  return kept;
+}
+
+export function roundCoordinate(value: number): number {
+  const factor = 10 ** COORDINATE_DECIMALS;
+  return Math.round(value * factor) / factor;
+}
 const ASKED = '_askedSteps';
 
 interface WaterfallState {
@@ -17,7 +41,7 @@ export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O
   protected override async onStep(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
     const values = step.values as Record<string, unknown>;
     const inputs = (values[INPUTS] ??= {}) as Record<number, unknown>;
-    inputs[step.index] = step.result;
+    inputs[step.index] = storableInput(step.result);
     const askedBefore = ((values[ASKED] ?? []) as number[]).length;
     const result = await super.onStep(step);
     // A step that left a prompt open asked a question (a step that began a child dialog did not,

@@ -16,9 +16,14 @@ export function createBotFrameworkAdapter(config: BotFrameworkConfig): CloudAdap
   return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
 }
 
-/** True when the body looks like a Bot Framework activity (CloudAdapter answers 500 otherwise). */
+const nonEmpty = (value: unknown): boolean => typeof value === 'string' && value.length > 0;
+
+/**
+ * True when the body is an activity the bot can answer: a type, a channel, a conversation and a
+ * sender (CloudAdapter answers 500, or 200 with nothing done, otherwise).
+ */
 export function isActivityBody(body: unknown): boolean {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
-  const { type } = body as { type?: unknown };
-  return typeof type === 'string' && type.length > 0;
+  const { type, channelId, conversation, from } = body as { type?: unknown; channelId?: unknown; conversation?: { id?: unknown }; from?: { id?: unknown } };
+  return nonEmpty(type) && nonEmpty(channelId) && nonEmpty(conversation?.id) && nonEmpty(from?.id);
 }

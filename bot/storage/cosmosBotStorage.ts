@@ -4,23 +4,25 @@
  *   forbid. The document id is a SHA-256 of the key: Cosmos-safe, and no phone number is stored
  *   as an id or readable in the database's key space.
  * - ETags are honoured: a write with a concrete eTag fails with StorageConflictError when the
- *   document changed meanwhile; "*" or no eTag means last writer wins (BotState's default).
+ *   document changed meanwhile, and a write with no eTag (a new document) fails when another turn
+ *   created it first; "*" means last writer wins (botbuilder's BotState always writes "*").
  *   After a write the new eTag is put back on the written object, so a second save in one turn works.
  * - Documents carry `expiresAt` so state expires on the embedded store too (it ignores TTL).
  */
-import { createHash } from 'node:crypto';
 import { Container, ErrorResponse } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
+import { pseudonym } from '../pseudonym';
 import { expiresAt, isExpired } from './containers';
 
-/** Cosmos-safe, fixed-length document id for a storage key (any length, any characters). */
+/** Cosmos-safe, fixed-length document id for a storage key (any length, any characters), keyed by HASH_SECRET. */
 export function documentIdFor(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return pseudonym(key, 'state');
 }
 
 export class StorageConflictError extends Error {
-  constructor(readonly key: string) {
-    super(`State for "${key}" was changed by another turn (ETag mismatch); reload and retry`);
+  /** The document id (a pseudonym): the storage key itself holds the phone number and must not reach logs. */
+  constructor(readonly documentId: string) {
+    super(`State document ${documentId.slice(0, 16)}… was changed by another turn (ETag mismatch); reload and retry`);
     this.name = 'StorageConflictError';
   }
 }
@@ -43,8 +45,16 @@ export class CosmosBotStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const found = await Promise.all(
       keys.map(async (key) => {
-        const { resource } = await this.container.item(documentIdFor(key), documentIdFor(key)).read<StateDocument>();
-        if (!resource || isExpired(resource)) return undefined;
+        const item = this.container.item(documentIdFor(key), documentIdFor(key));
+        const { resource } = await item.read<StateDocument>();
+        if (!resource) return undefined;
+        if (isExpired(resource)) {
+          // Gone for the bot; removed now where the store did not expire it, so a new one can be created.
+          await item.delete().catch((err: unknown) => {
+            if (statusOf(err) !== 404) throw err;
+          });
+          return undefined;
+        }
         return [key, { ...resource.document, eTag: resource._etag }] as const;
       }),
     );
@@ -60,14 +70,18 @@ export class CosmosBotStorage implements Storage {
         const id = documentIdFor(key);
         const doc: StateDocument = { id, document: state, expiresAt: expiresAt(this.ttlSeconds), ttl: this.ttlSeconds };
         try {
+          // A concrete eTag: replace only that version. None: the document must not exist yet (two
+          // instances creating a new person's state at once → one conflicts). "*": overwrite.
           const { resource } =
-            eTag && eTag !== '*'
-              ? await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } })
-              : await this.container.items.upsert(doc);
+            eTag === '*'
+              ? await this.container.items.upsert(doc)
+              : eTag
+                ? await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } })
+                : await this.container.items.create(doc);
           if (change && eTag !== '*' && resource?._etag) (change as { eTag?: string }).eTag = resource._etag;
         } catch (err) {
-          // 412: changed since read; 404: deleted since read (e.g. "delete my data" in another turn).
-          if (statusOf(err) === 412 || statusOf(err) === 404) throw new StorageConflictError(key);
+          // 412: changed since read; 404: deleted since read ("delete my data" in another turn); 409: created meanwhile.
+          if (statusOf(err) === 412 || statusOf(err) === 404 || statusOf(err) === 409) throw new StorageConflictError(id);
           throw err;
         }
       }),

@@ -13,8 +13,8 @@ import { choiceMessage, ChoiceMessageOptions } from '../replies';
 export interface ChoiceAnswer {
   /** The chosen id, when the answer matched a choice. */
   id?: string;
-  /** What the person sent (for routing); never logged. */
-  text: string;
+  /** What the person sent, for routing in this turn only: never logged, and not kept in state. */
+  text?: string;
 }
 
 export interface ChoicePromptOptions extends ChoiceMessageOptions {

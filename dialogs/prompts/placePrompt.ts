@@ -12,7 +12,8 @@ import { choiceMessage, textMessage } from '../replies';
 export type PlaceAnswer =
   | { kind: 'location'; latitude: number; longitude: number }
   | { kind: 'choice'; id: string }
-  | { kind: 'text'; text: string };
+  /** `text` is there in the turn it was typed; state keeps no typed text (see ProWaterfallDialog). */
+  | { kind: 'text'; text?: string };
 
 export interface PlacePromptOptions {
   text: string;

@@ -12,7 +12,7 @@ import type { FoundReferral, ReferralDirectory, ServiceQuery } from '../../bot/r
 import { isServiceKind, type ServiceKind } from '../../bot/referrals/serviceKinds';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { PLACE_PROMPT, PlaceAnswer, PlacePrompt, placePromptOptions } from '../prompts/placePrompt';
-import { ProWaterfallDialog } from '../proWaterfallDialog';
+import { ProWaterfallDialog, roundCoordinate } from '../proWaterfallDialog';
 import { textMessage } from '../replies';
 import { getSession } from '../session';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
@@ -23,7 +23,7 @@ export const PAGE_SIZE = 5;
 /** After this many unknown place names, stop asking and give the national lines. */
 const PLACE_ATTEMPTS = 2;
 
-/** Where to search: a municipality, a department, or a shared location (never stored). */
+/** Where to search: a municipality, a department, or a shared location (kept only rounded, during the search). */
 type Place = { municipalityCode: string } | { departmentCode: string } | { near: { lat: number; lon: number } };
 
 interface FlowOptions {
@@ -37,6 +37,14 @@ interface FlowOptions {
 
 interface FlowValues {
   need?: string;
+  /** Where the last search was (a location only rounded), for "ver más" and "otra necesidad". */
+  place?: Place;
+  /** Municipality codes offered when a typed name was ambiguous (the name itself is not kept). */
+  ambiguous?: string[];
+}
+
+/** What the place steps hand on to the search: the place, or none (give the national lines). */
+interface Resolved {
   place?: Place;
 }
 
@@ -64,7 +72,7 @@ export class ServicesDialog extends ThemeDialog {
 
   /** Ask the need, unless it is already known (paging, or "otro lugar"). */
   private async askNeed(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    if (step.options?.need) return step.next({ id: step.options.need, text: '' } satisfies ChoiceAnswer);
+    if (step.options?.need) return step.next({ id: step.options.need } satisfies ChoiceAnswer);
     return this.ask(step, { text: this.ui(step, 'needQuestion'), choices: this.choices(step, 'needs') });
   }
 
@@ -93,57 +101,59 @@ export class ServicesDialog extends ThemeDialog {
   /** Turn the answer into a municipality, department or location; ask again when unknown. */
   private async resolvePlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     const values = this.values(step);
-    if (step.options?.place) {
-      values.place = step.options.place;
-      return step.next();
-    }
+    if (step.options?.place) return step.next({ place: step.options.place } satisfies Resolved);
     const answer = step.result as PlaceAnswer;
-    if (answer.kind === 'location') {
-      values.place = { near: { lat: answer.latitude, lon: answer.longitude } };
-      return step.next();
-    }
+    if (answer.kind === 'location') return step.next({ place: { near: { lat: answer.latitude, lon: answer.longitude } } } satisfies Resolved);
     if (answer.kind === 'choice') {
       const remembered = this.rememberedPlace(step);
-      if (remembered) {
-        values.place = remembered.place;
-        return step.next();
-      }
+      if (remembered) return step.next({ place: remembered.place } satisfies Resolved);
     }
-    const resolution = this.geo.resolvePlace(answer.kind === 'text' ? answer.text : '');
-    if (resolution.kind === 'municipality') values.place = { municipalityCode: resolution.municipality.code };
-    else if (resolution.kind === 'department') values.place = { departmentCode: resolution.department.code };
-    else if (resolution.kind === 'ambiguous') {
-      const choices: Choice[] = resolution.candidates.slice(0, 10).map((c) => ({
-        id: c.municipality.code,
-        title: this.shorten(`${c.municipality.name} (${c.department.name})`, 24),
-        synonyms: [c.department.name, `${c.municipality.name} ${c.department.name}`],
-      }));
-      return this.ask(step, { text: this.ui(step, 'placeAmbiguous'), choices });
-    } else {
-      const attempts = (step.options?.placeAttempts ?? 0) + 1;
-      if (attempts < PLACE_ATTEMPTS) {
-        await this.say(step, this.ui(step, 'placeNotFound'));
-        return step.replaceDialog(FLOW, { need: values.need, askNewPlace: true, placeAttempts: attempts } satisfies FlowOptions);
-      }
-      values.place = undefined; // showServices gives the national lines instead
+    // Asked again after "atrás" or a language switch: the typed name is not kept, its candidates are.
+    if (answer.kind === 'text' && answer.text === undefined && values.ambiguous) return this.askWhichPlace(step, values.ambiguous);
+    const resolution = this.geo.resolvePlace(answer.kind === 'text' ? (answer.text ?? '') : '');
+    if (resolution.kind === 'municipality') return step.next({ place: { municipalityCode: resolution.municipality.code } } satisfies Resolved);
+    if (resolution.kind === 'department') return step.next({ place: { departmentCode: resolution.department.code } } satisfies Resolved);
+    if (resolution.kind === 'ambiguous') {
+      values.ambiguous = resolution.candidates.slice(0, 10).map((c) => c.municipality.code);
+      return this.askWhichPlace(step, values.ambiguous);
     }
-    return step.next();
+    const attempts = (step.options?.placeAttempts ?? 0) + 1;
+    if (attempts < PLACE_ATTEMPTS) {
+      await this.say(step, this.ui(step, 'placeNotFound'));
+      return step.replaceDialog(FLOW, { need: values.need, askNewPlace: true, placeAttempts: attempts } satisfies FlowOptions);
+    }
+    return step.next({} satisfies Resolved); // no place: showServices gives the national lines
   }
 
-  /** The person picked one of several places sharing a name. */
+  /** Several municipalities share the name: which one? */
+  private askWhichPlace(step: WaterfallStepContext<FlowOptions>, codes: string[]): Promise<DialogTurnResult> {
+    const choices: Choice[] = codes.flatMap((code) => {
+      const municipality = this.geo.municipality(code);
+      const department = municipality && this.geo.department(municipality.departmentCode);
+      if (!municipality || !department) return [];
+      return [{ id: code, title: this.shorten(`${municipality.name} (${department.name})`, 24), synonyms: [department.name, `${municipality.name} ${department.name}`] }];
+    });
+    return this.ask(step, { text: this.ui(step, 'placeAmbiguous'), choices });
+  }
+
+  /** The person picked one of several places sharing a name (or the place was already known). */
   private async pickAmbiguousPlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const answer = step.result as ChoiceAnswer | undefined;
-    if (answer?.id && /^\d{5}$/.test(answer.id)) this.values(step).place = { municipalityCode: answer.id };
-    return step.next();
+    const answer = step.result as (ChoiceAnswer & Resolved) | undefined;
+    if (answer?.id && /^\d{5}$/.test(answer.id)) return step.next({ place: { municipalityCode: answer.id } } satisfies Resolved);
+    return step.next(answer);
   }
 
   /** List a page of services, nearest first, then the national lines that fit the need. */
   private async showServices(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const { need, place } = this.values(step);
+    const values = this.values(step);
+    const need = values.need;
+    // The exact place serves this search; state keeps a location only rounded (for "ver más").
+    const place = (step.result as Resolved | undefined)?.place ?? values.place;
     if (!place) {
       await this.say(step, `${this.ui(step, 'placeGiveUp')}\n\n${await this.nationalLinesText(step, need)}`);
       return this.askWhatNext(step, false);
     }
+    values.place = 'near' in place ? { near: { lat: roundCoordinate(place.near.lat), lon: roundCoordinate(place.near.lon) } } : place;
     const offset = step.options?.offset ?? 0;
     const service = need && isServiceKind(need) ? need : undefined;
     const query: ServiceQuery = { service, limit: PAGE_SIZE, offset, includeNational: true, ...this.queryPlace(place) };

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     [{ DEFAULT_LOCALE: 'fr' }, 'DEFAULT_LOCALE'],
     [{ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ COSMOS_DATABASE: 'bad/name' }, 'COSMOS_DATABASE'],
+    [{ HASH_SECRET: 'short' }, 'HASH_SECRET'],
   ])('%j stops start-up naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -33,6 +34,11 @@ describe('loadConfig', () => {
     const four = { WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_PHONE_NUMBER_ID: '123', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v' };
     expect(loadConfig(four).whatsapp).toEqual({ accessToken: 't', phoneNumberId: '123', appSecret: 's', verifyToken: 'v', graphApiUrl: DEFAULT_GRAPH_API_URL });
     expect(loadConfig({ ...four, WHATSAPP_APP_SECRET: '' }).whatsapp).toBeUndefined();
+  });
+
+  it('uses the development hash key only when HASH_SECRET is not set, and says so', () => {
+    expect(loadConfig({})).toMatchObject({ hashSecretIsDefault: true });
+    expect(loadConfig({ HASH_SECRET: 'a-long-random-secret-value' })).toMatchObject({ hashSecret: 'a-long-random-secret-value', hashSecretIsDefault: false });
   });
 
   it('uses Entra ID when an endpoint has no key', () => {

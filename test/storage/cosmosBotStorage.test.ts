@@ -67,6 +67,24 @@ describe('CosmosBotStorage against the Cosmos-compatible server', () => {
     const key = 'emulator/users/expired/';
     await shortLived.write({ [key]: { locale: 'es' } });
     expect(await storage.read([key])).toEqual({});
+    // …and a new state can be created in its place.
+    await storage.write({ [key]: { locale: 'en' } });
+    expect((await storage.read([key]))[key].locale).toBe('en');
+  });
+
+  it('a new document written without an eTag conflicts when another turn created it first', async () => {
+    const key = 'whatsapp/users/573000000099/';
+    await storage.write({ [key]: { consent: 'given' } });
+    await expect(storage.write({ [key]: { locale: 'es' } })).rejects.toBeInstanceOf(StorageConflictError);
+    expect((await storage.read([key]))[key].consent).toBe('given');
+  });
+
+  it('conflict errors name the pseudonymous document, never the key with the phone number', async () => {
+    const key = 'whatsapp/users/573000000123/';
+    await storage.write({ [key]: { n: 1 } });
+    const error = await storage.write({ [key]: { n: 2 } }).catch((err: Error) => err);
+    expect(error).toBeInstanceOf(StorageConflictError);
+    expect((error as Error).message).not.toContain('573000000123');
   });
 
   it('reads and writes more than 100 items', async () => {

@@ -4,7 +4,7 @@
  */
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
-import { composeBot } from '../../bot/index';
+import { composeBot, type ComposeOptions } from '../../bot/index';
 import { createLogger } from '../../bot/logger';
 import type { Store } from '../../bot/storage/openStore';
 
@@ -31,9 +31,12 @@ export function toReply(activity: Partial<Activity>): Reply {
 
 let counter = 0;
 
-export function startConversation(store: Store, options: { userId?: string; env?: Record<string, string> } = {}): TestConversation {
+export function startConversation(
+  store: Store,
+  options: { userId?: string; env?: Record<string, string>; wrapStorage?: ComposeOptions['wrapStorage'] } = {},
+): TestConversation {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
-  const { bot, onTurnError } = composeBot(store, config, createLogger('silent'));
+  const { bot, onTurnError } = composeBot(store, config, createLogger('silent'), { wrapStorage: options.wrapStorage });
   const userId = options.userId ?? `tester-${process.pid}-${++counter}`;
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: 'emulator',

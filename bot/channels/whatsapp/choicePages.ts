@@ -6,8 +6,8 @@
  * instance than the one that sent the list. The in-memory store is for one instance and tests.
  * Lists live 24 hours: after that WhatsApp's service window has closed anyway.
  */
-import { createHash } from 'node:crypto';
-import type { Container } from '@azure/cosmos';
+import type { Container, ErrorResponse } from '@azure/cosmos';
+import { pseudonym } from '../../pseudonym';
 import { expiresAt, isExpired } from '../../storage/containers';
 import type { PagedChoiceList } from './outbound';
 
@@ -18,6 +18,8 @@ export interface ChoicePageStore {
   save(userKey: string, list: PagedChoiceList): Promise<void>;
   /** The user's latest long list if it is the one named `listId` and not expired. */
   load(userKey: string, listId: string): Promise<PagedChoiceList | undefined>;
+  /** Drops the user's pending list ("borrar mis datos"); nothing to drop is fine. */
+  forget(userKey: string): Promise<void>;
 }
 
 /** Bounded, least-recently-saved-first in-memory store for a single instance. */
@@ -40,6 +42,10 @@ export class MemoryChoicePageStore implements ChoicePageStore {
     if (!entry || entry.expiresAtMs <= this.now() || entry.list.listId !== listId) return undefined;
     return entry.list;
   }
+
+  async forget(userKey: string): Promise<void> {
+    this.lists.delete(userKey);
+  }
 }
 
 interface ChoiceListDocument {
@@ -58,7 +64,7 @@ export class CosmosChoicePageStore implements ChoicePageStore {
   constructor(private readonly container: Container, private readonly ttlSeconds = CHOICE_LIST_TTL_SECONDS, private readonly now: () => number = Date.now) {}
 
   private idFor(userKey: string): string {
-    return `choices-${createHash('sha256').update(userKey).digest('hex')}`;
+    return `choices-${pseudonym(userKey, 'choices')}`;
   }
 
   async save(userKey: string, list: PagedChoiceList): Promise<void> {
@@ -71,5 +77,14 @@ export class CosmosChoicePageStore implements ChoicePageStore {
     const { resource } = await this.container.item(id, id).read<ChoiceListDocument>();
     if (!resource || isExpired(resource, this.now()) || resource.list?.listId !== listId) return undefined;
     return resource.list;
+  }
+
+  async forget(userKey: string): Promise<void> {
+    const id = this.idFor(userKey);
+    try {
+      await this.container.item(id, id).delete();
+    } catch (err) {
+      if ((err as ErrorResponse).code !== 404) throw err; // already gone is fine
+    }
   }
 }
