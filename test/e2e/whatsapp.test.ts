@@ -30,6 +30,12 @@ const button = (from: string, id: string): Json => inbound(from, { type: 'intera
 const listRow = (from: string, id: string): Json => inbound(from, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id, title: id } } });
 
 /** What a person sees: text bodies, interactive bodies, and the ids they can tap. */
+/** Who a webhook payload is from (the one message it carries). */
+function recipientOf(payload: Json): string {
+  const entry = (payload.entry as { changes: { value: { messages: { from: string }[] } }[] }[])[0];
+  return entry.changes[0].value.messages[0].from;
+}
+
 function seen(requests: RecordedRequest[]): { text: string; ids: string[] } {
   const texts: string[] = [];
   let ids: string[] = [];
@@ -68,21 +74,26 @@ describe('WhatsApp webhook end to end', () => {
     return fetch(`${bot.baseUrl}/api/whatsapp`, { method: 'POST', headers, body: raw });
   };
 
-  /** Sends one message and waits until the bot has answered it (its sends stop growing). */
+  /** Sends one message and waits until the bot has answered it. */
   const exchange = async (bot: BotProcess, payload: Json): Promise<{ text: string; ids: string[] }> => {
+    const to = recipientOf(payload);
     const before = graph.sends().length;
     const res = await post(bot, payload);
     expect(res.status).toBe(200);
-    await settle();
+    await settle([to], before);
     return seen(graph.sends().slice(before));
   };
 
-  /** Waits until no new request reached the fake Graph API for a short while. */
-  const settle = async (quietMs = 400, maxMs = 15000): Promise<void> => {
+  /**
+   * Waits until each of `people` got at least one message since `since`, and then no request
+   * reached the fake Graph API for a short while (a turn's replies come one after another).
+   */
+  const settle = async (people: string[] = [], since = graph.sends().length, quietMs = 400, maxMs = 20000): Promise<void> => {
     const start = Date.now();
+    const answered = (): boolean => people.every((p) => graph.sends().slice(since).some((r) => (r.body as Json | undefined)?.to === p));
     let count = -1;
     while (Date.now() - start < maxMs) {
-      if (graph.requests.length === count) return;
+      if (answered() && graph.requests.length === count) return;
       count = graph.requests.length;
       await new Promise((r) => setTimeout(r, quietMs));
     }
@@ -115,7 +126,7 @@ describe('WhatsApp webhook end to end', () => {
     const before = graph.requests.length;
     expect((await post(bots[0], text('573100000001', 'hola'), null)).status).toBe(401);
     expect((await post(bots[0], text('573100000001', 'hola'), 'sha256=' + '0'.repeat(64))).status).toBe(403);
-    await settle(300);
+    await settle([], graph.sends().length, 300);
     expect(graph.requests.length).toBe(before);
   });
 
@@ -160,7 +171,7 @@ describe('WhatsApp webhook end to end', () => {
     const before = graph.sends().length;
     await Promise.all([post(bots[0], payload), post(bots[0], payload)]);
     await post(bots[0], payload);
-    await settle();
+    await settle([user], before);
     const welcomes = graph.sends().slice(before).filter((r) => seen([r]).text.includes('Privacidad'));
     expect(welcomes).toHaveLength(1);
   });
@@ -170,14 +181,16 @@ describe('WhatsApp webhook end to end', () => {
     const [a, b] = bots;
     const people = Array.from({ length: 8 }, (_, i) => `57310100${String(i).padStart(4, '0')}`);
     const all = async (payloads: Json[], bot = a): Promise<void> => {
+      const since = graph.sends().length;
       for (const res of await Promise.all(payloads.map((p) => post(bot, p)))) expect(res.status).toBe(200);
-      await settle();
+      await settle(payloads.map(recipientOf), since);
     };
     await all(people.map((user) => text(user, 'hola')));
     await all(people.map((user) => button(user, 'consent_yes')), b);
     // The same moment: "english" to one instance, "pro_points" to the other, for every person.
+    const since = graph.sends().length;
     await Promise.all(people.flatMap((user) => [post(a, text(user, 'english')), post(b, listRow(user, 'pro_points'))]));
-    await settle(600);
+    await settle(people, since, 600);
     // Both changes must have survived: the language (user state) and the open theme (conversation state).
     const before = graph.sends().length;
     await all(people.map((user) => button(user, 'contact')));
