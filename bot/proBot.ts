@@ -56,6 +56,8 @@ export interface ProBotOptions {
 }
 
 const MAX_ATTEMPTS = 3;
+/** After this long without a message, an open question is stale: the person starts afresh. */
+const RESUME_AFTER_MS = 6 * 3600 * 1000;
 const CONSENT_GROUP = 'consent';
 
 export class ProBot extends ActivityHandler {
@@ -63,12 +65,14 @@ export class ProBot extends ActivityHandler {
   private readonly dialogStateAccessor: StatePropertyAccessor;
   /** Where to reach the person later (WhatsApp: within 24 h of their last message); kept only with consent. */
   private readonly referenceAccessor: StatePropertyAccessor<Partial<ConversationReference>>;
+  private readonly lastMessageAccessor: StatePropertyAccessor<string>;
 
   constructor(private readonly options: ProBotOptions) {
     super();
     this.profileAccessor = options.userState.createProperty<UserProfile>('profile');
     this.dialogStateAccessor = options.conversationState.createProperty('dialogState');
     this.referenceAccessor = options.conversationState.createProperty('conversationReference');
+    this.lastMessageAccessor = options.conversationState.createProperty('lastMessageAt');
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -155,7 +159,11 @@ export class ProBot extends ActivityHandler {
     const profile = await this.profileAccessor.get(context, {});
     if (hasConsented(profile)) {
       await this.keepReference(context);
-      await this.options.mainDialog.run(context, this.dialogStateAccessor);
+      const last = await this.lastMessageAccessor.get(context);
+      const now = new Date();
+      await this.lastMessageAccessor.set(context, now.toISOString());
+      if (last && now.getTime() - Date.parse(last) > RESUME_AFTER_MS) await this.options.mainDialog.resume(context, this.dialogStateAccessor);
+      else await this.options.mainDialog.run(context, this.dialogStateAccessor);
       return;
     }
     await this.handleConsent(context, profile);

@@ -6,6 +6,7 @@
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice, ContentCatalog } from '../bot/content/catalog';
+import { isGreeting } from '../bot/commands/globalCommands';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';
 import { THEME_IDS } from '../bot/nlu/themes';
@@ -27,6 +28,8 @@ export const MENU_IDS = [...THEME_IDS, 'more'] as const;
 interface MenuOptions {
   /** Skip the menu and open this choice (e.g. "services near me" offered at the end of a theme). */
   startWith?: string;
+  /** The person comes back after a long pause: route what they just wrote instead of showing the menu first. */
+  returning?: boolean;
 }
 
 export class MainDialog extends InterruptibleDialog {
@@ -54,6 +57,18 @@ export class MainDialog extends InterruptibleDialog {
     const dc = await dialogSet.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /**
+   * For a person coming back after a long pause: whatever was open is closed (its question is
+   * long forgotten) and their new message is routed like a question typed at the menu.
+   */
+  async resume(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id, { returning: true } satisfies MenuOptions);
   }
 
   /** Starts at the menu, whatever was open (after consent, for instance). */
@@ -101,6 +116,8 @@ export class MainDialog extends InterruptibleDialog {
   /** Show the menu (numbered rows, so a person can answer "3"), or go straight to a chosen topic. */
   private async askTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     if (step.options?.startWith) return step.next({ id: step.options.startWith } satisfies ChoiceAnswer);
+    // Read from the activity, not kept in the options (state keeps no typed text).
+    if (step.options?.returning) return step.next({ text: step.context.activity.text ?? '' } satisfies ChoiceAnswer);
     return step.prompt(
       CHOICE_PROMPT,
       choicePromptOptions({
@@ -132,7 +149,9 @@ export class MainDialog extends InterruptibleDialog {
         choicePromptOptions({ text: this.ui(step, 'routeUnsure'), choices: [...candidates, ...back], retryText: this.ui(step, 'choiceNotUnderstood') }),
       );
     }
-    await step.context.sendActivity(textMessage(this.ui(step, 'menuNotUnderstood')));
+    // A greeting, or anything unclear from someone coming back, gets a hello and the menu.
+    const hello = step.options?.returning || isGreeting(answer.text);
+    await step.context.sendActivity(textMessage(this.ui(step, hello ? 'welcomeBack' : 'menuNotUnderstood')));
     return step.replaceDialog(MENU_FLOW);
   }
 

@@ -160,6 +160,37 @@ describe('spine conversations (real ProBot, Cosmos-compatible state)', () => {
     expect(lastChoices(replies)).toEqual(['consent_yes', 'consent_no']);
   });
 
+  it('a greeting at the menu gets a hello and the menu, not "I did not understand"', async () => {
+    const conversation = startConversation(store);
+    await conversation.say('hola');
+    await conversation.say('consent_yes');
+    const replies = await conversation.say('Holaaa buenas tardes');
+    expect(allText(replies)).toContain('¡Hola de nuevo!');
+    expect(allText(replies)).not.toContain('No entendí');
+    expect(lastChoices(replies)).toEqual([...MENU_IDS]);
+  });
+
+  it('someone coming back after a long pause starts afresh instead of at the stale question', async () => {
+    const userId = `returning-${Date.now()}`;
+    const conversation = startConversation(store, { userId });
+    await conversation.say('hola');
+    await conversation.say('consent_yes');
+    await conversation.say('pro_points');
+    // Two days pass (the conversation document's clock is moved back).
+    const { resources } = await store.containers.state.items
+      .query({ query: 'SELECT * FROM c WHERE c.document.conversationReference.user.id = @user', parameters: [{ name: '@user', value: userId }] })
+      .fetchAll();
+    expect(resources).toHaveLength(1);
+    resources[0].document.lastMessageAt = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+    await store.containers.state.items.upsert(resources[0]);
+
+    // At the stale question "hola" would be "I did not understand"; after the pause it is a fresh start.
+    const back = await conversation.say('hola');
+    expect(allText(back)).toContain('¡Hola de nuevo!');
+    expect(allText(back)).not.toContain('No entendí');
+    expect(lastChoices(back)).toEqual([...MENU_IDS]);
+  });
+
   it('remembers consent and the open dialog across bot instances sharing the store', async () => {
     const userId = `persist-${Date.now()}`;
     const first = startConversation(store, { userId });
