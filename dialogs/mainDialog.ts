@@ -14,6 +14,7 @@ import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, ChoicePromptOptions, choic
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import { textMessage } from './replies';
 import { getSession } from './session';
+import { innermost } from './stepNavigation';
 import type { ThemeResult } from './themeDialog';
 import type { RouteDecision, TopicRouter } from './topicRouter';
 
@@ -52,9 +53,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Continues the open dialog, or starts at the menu. */
   async run(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    const dc = await this.rootContext(context, accessor);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
@@ -64,20 +63,23 @@ export class MainDialog extends InterruptibleDialog {
    * long forgotten) and their new message is routed like a question typed at the menu.
    */
   async resume(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    const dc = await this.rootContext(context, accessor);
     await dc.cancelAllDialogs();
     await dc.beginDialog(this.id, { returning: true } satisfies MenuOptions);
   }
 
   /** Starts at the menu, whatever was open (after consent, for instance). */
   async start(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    const dc = await this.rootContext(context, accessor);
     await dc.cancelAllDialogs();
     await dc.beginDialog(this.id);
+  }
+
+  /** The turn's root dialog context, with this dialog as the only root. */
+  private async rootContext(context: TurnContext, accessor: StatePropertyAccessor): Promise<DialogContext> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    return dialogSet.createContext(context);
   }
 
   protected showMenu(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -91,8 +93,7 @@ export class MainDialog extends InterruptibleDialog {
   protected async switchTopic(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const text = innerDc.context.activity.text?.trim();
     if (!text) return undefined;
-    let deepest = innerDc;
-    while (deepest.child) deepest = deepest.child;
+    const deepest = innermost(innerDc);
     const active = deepest.activeDialog;
     // Only a question with fixed choices: free-text questions (place names, the menu) take any text.
     if (!active || !(deepest.findDialog(active.id) instanceof ChoiceIdPrompt)) return undefined;

@@ -6,7 +6,8 @@
 import { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 
-function innermost(dc: DialogContext): DialogContext {
+/** The deepest open dialog context (the one whose dialog is waiting for the person). */
+export function innermost(dc: DialogContext): DialogContext {
   let current = dc;
   while (current.child) current = current.child;
   return current;
