@@ -3,6 +3,7 @@
  * disturb each other. Speed targets are checked here, never in timed tests.
  *   - benchImport: rows per second importing a 10,000-row directory CSV with the built CLI
  *   - benchWebhook: time for the WhatsApp webhook to answer 200 with 50 concurrent people
+ *   - benchTurn: store calls per WhatsApp turn by kind, turns per second, time-to-reply
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import path from 'node:path';
 const benches = [
   { name: 'referral import (10,000 rows)', script: 'benchImport.js', args: [] as string[] },
   { name: 'WhatsApp webhook (50 concurrent people × 10 messages)', script: 'benchWebhook.js', args: ['50', '10'] },
+  { name: 'store calls per turn (20 people, 18 steady turns each)', script: 'benchTurn.js', args: ['20', '3'] },
 ];
 
 let failed = 0;
