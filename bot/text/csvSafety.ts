@@ -21,13 +21,18 @@ const QUOTED_FORMULA_START = /^'+[=+\-@\t\r]/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const E164_LIST = /^\+[1-9]\d{1,14}(?:;\+[1-9]\d{1,14})*$/;
 
+/** True when a spreadsheet could read the cell as a formula (numbers and E.164 phones included). */
+export function startsLikeFormula(value: string): boolean {
+  return FORMULA_START.test(value);
+}
+
 function isSafeValue(value: string): boolean {
   return NUMBER.test(value) || E164_LIST.test(value);
 }
 
 /** The cell as it should be written to a CSV file. */
 export function neutraliseCell(value: string): string {
-  if (FORMULA_START.test(value) && !isSafeValue(value)) return `'${value}`;
+  if (startsLikeFormula(value) && !isSafeValue(value)) return `'${value}`;
   // A value that already looks quoted gets one more `'`, so restoreCell can tell the two apart.
   if (QUOTED_FORMULA_START.test(value)) return `'${value}`;
   return value;

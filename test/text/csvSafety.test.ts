@@ -1,4 +1,4 @@
-import { neutraliseCell, restoreCell } from '../../bot/text/csvSafety';
+import { neutraliseCell, restoreCell, startsLikeFormula } from '../../bot/text/csvSafety';
 
 describe('neutraliseCell / restoreCell', () => {
   it.each([
@@ -13,6 +13,7 @@ describe('neutraliseCell / restoreCell', () => {
     ["'=1", "''=1"],
   ])('makes %j text in a spreadsheet', (value, cell) => {
     expect(neutraliseCell(value)).toBe(cell);
+    expect(startsLikeFormula(value) || value.startsWith("'")).toBe(true);
     expect(restoreCell(neutraliseCell(value))).toBe(value);
   });
 
@@ -23,6 +24,10 @@ describe('neutraliseCell / restoreCell', () => {
       expect(restoreCell(value)).toBe(value);
     },
   );
+
+  it.each(['=1+1', "'=1+1", "'", "''", "'hola", 'hola', '-', "'-x", '=', '', ' =not first', '📞 *01 8000 180588*'])('%j survives export → import unchanged', (value) => {
+    expect(restoreCell(neutraliseCell(value))).toBe(value);
+  });
 
   it('is lossless for every prefix of quotes and formula characters', () => {
     const pieces = ["'", '=', '+', '-', '@', '\t', '\r', '1', 'a', ' ', ';'];
