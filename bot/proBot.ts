@@ -1,10 +1,16 @@
 /**
  * ProBot runs every turn, on every channel, in this order:
- *   1. emergency words → the free emergency lines at once (never behind consent or storage);
- *   2. consent → welcome, privacy notice and the consent choice until the person decides;
- *   3. the dialogs (MainDialog handles global commands, the menu and the themes).
- * Replies are held until state is saved with its ETag; when another instance changed the same
- * state meanwhile, the turn runs again on fresh state (no lost update, no double reply).
+ *   1. emergency words → the free emergency lines at once, before any store call (never behind
+ *      consent or storage), in the language of the message itself;
+ *   2. one read of the person's state document (profile + open conversation + recently handled
+ *      WhatsApp message ids): a redelivered message stops here, with no write;
+ *   3. consent → welcome, privacy notice and the consent choice until the person decides;
+ *   4. the dialogs (MainDialog handles global commands, the menu and the themes);
+ *   5. one conditional write (ETag) of that document, holding the message id, and only then the
+ *      replies. When another instance changed the document meanwhile, the turn runs again on fresh
+ *      state (no lost update, no double reply).
+ * A turn that has not answered within `turnDeadlineMs` is abandoned: the error handler gives the
+ * apology with the free national PRO line, and whatever the turn would have said is dropped.
  */
 import { Activity, ActivityHandler, ActivityTypes, ConversationReference, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Locale } from './config';
@@ -14,14 +20,28 @@ import { emergencyLineKeys } from './emergency/emergencyLines';
 import { type Logger, userRef } from './logger';
 import { Outbox } from './outbox';
 import { hasConsented, UserProfile } from './profile/userProfile';
+import { pseudonym } from './pseudonym';
+import { DEDUPLICATE_IN_TURN, type HandledMessages, lookupHandled, recordHandled } from './state/handledMessages';
+import type { MessageLedger } from './state/messageLedger';
 import { OptimisticBotState } from './state/optimisticBotState';
 import { StorageConflictError } from './storage/cosmosBotStorage';
 import { MainDialog } from '../dialogs/mainDialog';
 import { choiceMessage, textMessage } from '../dialogs/replies';
 import { createSession, getSession, setSession } from '../dialogs/session';
 
-/** Finds words that signal immediate danger (bot/nlu). */
-export type EmergencyDetector = (text: string) => { kinds: string[] } | undefined;
+/** Finds words that signal immediate danger (bot/nlu); `signals` are the ids of the rules that fired. */
+export type EmergencyDetector = (text: string) => { kinds: string[]; signals?: string[] } | undefined;
+
+/** The turn did not answer in time (a hung store, a stuck dialog); the person gets the apology instead. */
+export class TurnDeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`the turn did not answer within ${ms} ms`);
+    this.name = 'TurnDeadlineError';
+  }
+}
+
+/** Default of `turnDeadlineMs`: under the 5 s a person may wait, with room to send the apology. */
+export const DEFAULT_TURN_DEADLINE_MS = 4500;
 
 /**
  * Nothing is kept about a person before they decide on consent, except a language they asked for
@@ -31,26 +51,35 @@ function mayKeepProfile(profile: UserProfile): boolean {
   return profile.consent !== undefined || profile.locale !== undefined;
 }
 
-/** The fields of `now` that differ from `before` (a removed field maps to undefined). */
-function changedFields(before: UserProfile, now: UserProfile): Partial<UserProfile> {
-  const changes: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(now)])) {
-    const a = (before as Record<string, unknown>)[key];
-    const b = (now as Record<string, unknown>)[key];
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = b;
-  }
-  return changes as Partial<UserProfile>;
+/**
+ * The language of an emergency message, from the rules that fired: English-only rules ("_en") mean
+ * English, a Spanish sentence rule means Spanish; bare keywords say nothing (then `fallback`).
+ */
+export function emergencyLocale(signals: string[] | undefined, fallback: Locale): Locale {
+  const sentences = (signals ?? []).filter((id) => !id.startsWith('word_') && id !== 'sos');
+  if (sentences.length === 0) return fallback;
+  return sentences.every((id) => id.endsWith('_en')) ? 'en' : 'es';
+}
+
+/** Epoch seconds the message was sent (WhatsApp gives it; other channels: now). */
+function sentAtSeconds(activity: Activity): number {
+  const ms = activity.timestamp ? new Date(activity.timestamp).getTime() : NaN;
+  return Math.floor((Number.isFinite(ms) ? ms : Date.now()) / 1000);
 }
 
 export interface ProBotOptions {
-  conversationState: OptimisticBotState;
-  userState: OptimisticBotState;
+  /** The person's one state document (profile and conversation together). */
+  personState: OptimisticBotState;
+  /** Where message ids go when there is no state document to hold them (before consent, after erasure). */
+  messageLedger?: MessageLedger;
   mainDialog: MainDialog;
   content: ContentCatalog;
   detectEmergency: EmergencyDetector;
   defaultLocale: Locale;
   stateTtlDays: number;
   logger: Logger;
+  /** Longest wait for a turn's replies before it is abandoned for the apology; default DEFAULT_TURN_DEADLINE_MS. */
+  turnDeadlineMs?: number;
   /** Erases what channels keep about the person outside bot state (e.g. WhatsApp's pending lists). */
   forgetPerson?: (context: TurnContext) => Promise<void>;
 }
@@ -60,19 +89,27 @@ const MAX_ATTEMPTS = 3;
 const RESUME_AFTER_MS = 6 * 3600 * 1000;
 const CONSENT_GROUP = 'consent';
 
+type AfterSave = readonly (() => Promise<void>)[];
+
 export class ProBot extends ActivityHandler {
   private readonly profileAccessor: StatePropertyAccessor<UserProfile>;
   private readonly dialogStateAccessor: StatePropertyAccessor;
   /** Where to reach the person later (WhatsApp: within 24 h of their last message); kept only with consent. */
   private readonly referenceAccessor: StatePropertyAccessor<Partial<ConversationReference>>;
   private readonly lastMessageAccessor: StatePropertyAccessor<string>;
+  /** Which conversation the dialog state belongs to (a pseudonym): a new Emulator conversation starts afresh. */
+  private readonly conversationKeyAccessor: StatePropertyAccessor<string>;
+  private readonly handledAccessor: StatePropertyAccessor<HandledMessages>;
 
   constructor(private readonly options: ProBotOptions) {
     super();
-    this.profileAccessor = options.userState.createProperty<UserProfile>('profile');
-    this.dialogStateAccessor = options.conversationState.createProperty('dialogState');
-    this.referenceAccessor = options.conversationState.createProperty('conversationReference');
-    this.lastMessageAccessor = options.conversationState.createProperty('lastMessageAt');
+    const state = options.personState;
+    this.profileAccessor = state.createProperty<UserProfile>('profile');
+    this.dialogStateAccessor = state.createProperty('dialogState');
+    this.referenceAccessor = state.createProperty('conversationReference');
+    this.lastMessageAccessor = state.createProperty('lastMessageAt');
+    this.conversationKeyAccessor = state.createProperty('conversationKey');
+    this.handledAccessor = state.createProperty('handledMessages');
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -80,51 +117,102 @@ export class ProBot extends ActivityHandler {
     const log = this.options.logger.child({ user: userRef(activity.from?.id), channel: activity.channelId });
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.ConversationUpdate) return;
 
-    // State first, so the emergency lines come in the person's language; but a storage outage must
-    // not hold them back, so they are sent before the load error is raised.
-    let loadError: unknown;
-    try {
-      await Promise.all([this.options.userState.load(context), this.options.conversationState.load(context)]);
-    } catch (err) {
-      loadError = err;
-    }
-    const profile: UserProfile = loadError ? {} : await this.profileAccessor.get(context, {});
-    const locale = profile.locale ?? this.options.defaultLocale;
+    // Before any store call: the lines go out whatever the store does. A redelivered emergency
+    // message may get them twice; that is the price of never waiting on the store for them.
     const emergency = activity.type === ActivityTypes.Message && activity.text ? this.options.detectEmergency(activity.text) : undefined;
     if (emergency) {
       log.warn({ kinds: emergency.kinds }, 'emergency words detected; emergency lines sent');
+      const locale = emergencyLocale(emergency.signals, this.options.defaultLocale);
       await context.sendActivity(textMessage(this.emergencyMessage(locale, emergency.kinds)));
     }
-    if (loadError) throw loadError;
+
+    const ms = this.options.turnDeadlineMs ?? DEFAULT_TURN_DEADLINE_MS;
+    const turn = { abandoned: false };
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        turn.abandoned = true;
+        reject(new TurnDeadlineError(ms));
+      }, ms);
+    });
+    const work = this.runTurn(context, !!emergency, turn, log);
+    // An abandoned turn still settles later; its outcome no longer matters.
+    work.catch(() => undefined);
+    let afterSave: AfterSave;
+    try {
+      afterSave = await Promise.race([work, deadline]);
+    } catch (err) {
+      if (err instanceof TurnDeadlineError) log.warn({ ms }, 'turn abandoned: no answer in time (store or dialog too slow)');
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+    // Outside the deadline: the person has their answer; these only hold their next message.
+    for (const task of afterSave) {
+      await task().catch((err: Error) => log.warn({ err: err.message }, 'a post-turn task failed'));
+    }
+  }
+
+  /** Steps 2-5 of the turn; resolves with the tasks to run once the state is saved. */
+  private async runTurn(context: TurnContext, emergency: boolean, turn: { abandoned: boolean }, log: Logger): Promise<AfterSave> {
+    const { personState, messageLedger } = this.options;
+    const { activity } = context;
+    const channelData = activity.channelData as Record<string, unknown> | undefined;
+    const messageId = channelData?.[DEDUPLICATE_IN_TURN] === true && activity.id ? activity.id : undefined;
+    const sentAt = sentAtSeconds(activity);
+
+    await personState.load(context);
+    if (messageId && (await this.alreadyHandled(context, messageId, sentAt))) {
+      log.info('message already handled; redelivery skipped');
+      return [];
+    }
+    await this.enterConversation(context);
     if (emergency) {
       // The conversation stays where it was; the next message continues it.
-      if (hasConsented(profile)) await context.sendActivity(textMessage(this.options.content.ui(locale, 'common', 'emergencyFollowUp')));
-      return;
+      const profile = await this.profileAccessor.get(context, {});
+      if (hasConsented(profile) && !turn.abandoned) {
+        await context.sendActivity(textMessage(this.options.content.ui(profile.locale ?? this.options.defaultLocale, 'common', 'emergencyFollowUp')));
+      }
+      return [];
     }
 
     const outbox = new Outbox(context);
     for (let attempt = 1; ; attempt++) {
-      if (attempt > 1) await Promise.all([this.options.userState.load(context, true), this.options.conversationState.load(context, true)]);
-      const profileAtStart = structuredClone(await this.profileAccessor.get(context, {}));
+      if (attempt > 1) {
+        await personState.load(context, true);
+        if (messageId && (await this.alreadyHandled(context, messageId, sentAt))) {
+          log.info('message answered by another instance meanwhile');
+          return [];
+        }
+        await this.enterConversation(context);
+      }
       const session = createSession(await this.profileAccessor.get(context, {}), this.options.defaultLocale);
       setSession(context, session);
       outbox.hold();
       try {
         await super.run(context);
+        if (turn.abandoned) {
+          outbox.discard();
+          return [];
+        }
         if (session.deletionRequested) {
-          await Promise.all([this.options.userState.delete(context), this.options.conversationState.delete(context)]);
-          await this.options.forgetPerson?.(context);
+          await this.erase(context, messageId);
           log.info('person deleted their data');
-        } else {
-          // Conversation first: a conflict here means nothing was saved, so the whole turn runs again.
-          await this.options.conversationState.saveChanges(context);
-          if (mayKeepProfile(session.profile)) await this.saveProfile(context, profileAtStart, session.profile, log);
+        } else if (mayKeepProfile(session.profile) || personState.exists(context)) {
+          if (messageId) await this.handledAccessor.set(context, recordHandled(await this.handledAccessor.get(context), messageId, sentAt));
+          await personState.saveChanges(context);
+        } else if (messageId && messageLedger && !(await messageLedger.claim(messageId))) {
+          // Nothing to keep about this person yet, so the shared ledger decides who answers.
+          outbox.discard();
+          log.info('message answered by another instance meanwhile');
+          return [];
+        }
+        if (turn.abandoned) {
+          outbox.discard();
+          return [];
         }
         await outbox.release();
-        for (const task of session.pendingAfterSave) {
-          await task().catch((err: Error) => log.warn({ err: err.message }, 'a post-turn task failed'));
-        }
-        return;
+        return session.pendingAfterSave;
       } catch (err) {
         outbox.discard();
         if (err instanceof StorageConflictError && attempt < MAX_ATTEMPTS) {
@@ -136,23 +224,37 @@ export class ProBot extends ActivityHandler {
     }
   }
 
-  /**
-   * Saves the profile after the conversation state is already saved, so the turn must not run again:
-   * on a conflict, this turn's profile changes are applied field by field onto the fresh profile.
-   */
-  private async saveProfile(context: TurnContext, atStart: UserProfile, now: UserProfile, log: Logger): Promise<void> {
-    const changes = changedFields(atStart, now);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.options.userState.saveChanges(context);
-        return;
-      } catch (err) {
-        if (!(err instanceof StorageConflictError) || attempt >= MAX_ATTEMPTS) throw err;
-        log.info({ attempt }, 'profile changed by another turn; merging this turn\'s changes');
-        await this.options.userState.load(context, true);
-        Object.assign(await this.profileAccessor.get(context, {}), changes);
-      }
+  /** Whether this message id was answered before (the state document, or the ledger for older ones). */
+  private async alreadyHandled(context: TurnContext, messageId: string, sentAt: number): Promise<boolean> {
+    const lookup = lookupHandled(await this.handledAccessor.get(context), this.options.personState.exists(context), messageId, sentAt);
+    if (lookup === 'ask-ledger') return (await this.options.messageLedger?.isClaimed(messageId)) ?? false;
+    return lookup === 'handled';
+  }
+
+  /** The dialog state belongs to one conversation: another conversation id starts afresh. */
+  private async enterConversation(context: TurnContext): Promise<void> {
+    const id = context.activity.conversation?.id;
+    if (!id) return;
+    const key = pseudonym(`conversation\u0000${id}`, 'state').slice(0, 24);
+    const kept = await this.conversationKeyAccessor.get(context);
+    if (kept === key) return;
+    if (kept !== undefined) {
+      await this.dialogStateAccessor.delete(context);
+      await this.referenceAccessor.delete(context);
+      await this.lastMessageAccessor.delete(context);
     }
+    await this.conversationKeyAccessor.set(context, key);
+  }
+
+  /**
+   * "Delete my data": the person's document and the channel's leftovers go; the message id goes to
+   * the ledger (it names nobody), so a redelivery of this request is not answered again.
+   */
+  private async erase(context: TurnContext, messageId: string | undefined): Promise<void> {
+    const { personState, messageLedger, forgetPerson } = this.options;
+    if (personState.exists(context)) await personState.delete(context);
+    await forgetPerson?.(context);
+    if (messageId) await messageLedger?.claim(messageId);
   }
 
   protected override async onMessageActivity(context: TurnContext): Promise<void> {

@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     config: config.whatsapp!,
     logger,
     processedMessages: new ProcessedMessages(store.containers.processedMessages),
+    redeliveryCheck: 'turn',
     choicePages,
   });
   adapter.onTurnError = onTurnError;
@@ -171,7 +172,9 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   for (let r = 0; r < ROUNDS; r++) {
     for (const content of steadyScript) {
-      add(steady, await phase(content, { timed: true }));
+      const calls = await phase(content, { timed: true });
+      if (process.env.BENCH_DEBUG) process.stderr.write(`${JSON.stringify(content)} ${JSON.stringify(calls)}\n`);
+      add(steady, calls);
       steadyTurns += PEOPLE;
     }
   }

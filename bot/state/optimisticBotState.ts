@@ -1,33 +1,39 @@
 /**
- * Conversation and user state that is saved with the ETag it was read with.
+ * A person's state, saved with the ETag it was read with: one document per person and channel
+ * holding their profile (consent, language) and their open conversation (dialog stack, where to
+ * reach them, recently handled message ids), so a turn reads one document and writes at most one.
  * botbuilder's BotState always writes with ETag "*" (last writer wins), so two bot instances
  * handling messages of one person at the same time would silently lose an update. Here the second
  * write fails with StorageConflictError and ProBot runs the turn again on fresh state.
  */
 import { BotState, calculateChangeHash, Storage, TurnContext } from 'botbuilder';
 
-export type StateScope = 'conversation' | 'user';
-
-function storageKey(scope: StateScope, namespace: string) {
+/** `channel/persons/<channel user id>`: the storage hashes it into the document id (no phone number in ids). */
+function personKey(namespace: string) {
   return async (context: TurnContext): Promise<string> => {
-    const { channelId, conversation, from } = context.activity;
-    const id = scope === 'conversation' ? conversation?.id : from?.id;
-    if (!channelId || !id) throw new Error(`Cannot key ${scope} state: the activity has no channelId or ${scope} id`);
-    return `${channelId}/${scope === 'conversation' ? 'conversations' : 'users'}/${id}/${namespace}`;
+    const { channelId, from } = context.activity;
+    if (!channelId || !from?.id) throw new Error('Cannot key person state: the activity has no channelId or from.id');
+    return `${channelId}/persons/${from.id}/${namespace}`;
   };
 }
 
 export class OptimisticBotState extends BotState {
   private readonly savedHash = Symbol('savedHash');
 
-  constructor(storage: Storage, scope: StateScope, namespace = '') {
-    super(storage, storageKey(scope, namespace));
+  constructor(storage: Storage, namespace = '') {
+    super(storage, personKey(namespace));
   }
 
   override async load(context: TurnContext, force = false): Promise<any> {
     const state = await super.load(context, force);
     if (force || !context.turnState.has(this.savedHash)) context.turnState.set(this.savedHash, calculateChangeHash(state));
     return state;
+  }
+
+  /** True when the person's document was in the store when it was loaded this turn (or saved since). */
+  exists(context: TurnContext): boolean {
+    const state = this.get(context) as { eTag?: string } | undefined;
+    return typeof state?.eTag === 'string' && state.eTag !== '*';
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {

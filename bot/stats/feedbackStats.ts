@@ -10,6 +10,7 @@
  * await feedback.read(); // { health: { yes: 1, no: 0 } }
  */
 import type { Container, PatchOperation } from '@azure/cosmos';
+import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../storage/deadline';
 
 export interface FeedbackCount {
   yes: number;
@@ -46,7 +47,8 @@ export function feedbackDocumentId(theme: string): string {
 }
 
 export class FeedbackStats {
-  constructor(private readonly container: Container) {}
+  /** `deadlines`: counts are written on the turn path, so each call is bounded (3 s writes by default). */
+  constructor(private readonly container: Container, private readonly deadlines: StoreDeadlines = DEFAULT_STORE_DEADLINES) {}
 
   /** Counts one answer to "was this useful?" for a theme. */
   async record(theme: string, useful: boolean): Promise<void> {
@@ -56,7 +58,7 @@ export class FeedbackStats {
     const increment: PatchOperation[] = [{ op: 'incr', path: `/${field}`, value: 1 }];
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.container.item(id, id).patch(increment);
+        await withDeadline(this.deadlines.writeMs, 'feedback count', (abortSignal) => this.container.item(id, id).patch(increment, { abortSignal }));
         return;
       } catch (err) {
         if (statusOf(err) !== 404 || attempt >= MAX_ATTEMPTS) throw err;
@@ -64,7 +66,7 @@ export class FeedbackStats {
       // First answer for this theme: create the counter. 409 means another instance just did: patch again.
       const doc: FeedbackDocument = { id, kind: KIND, theme, yes: useful ? 1 : 0, no: useful ? 0 : 1 };
       try {
-        await this.container.items.create(doc);
+        await withDeadline(this.deadlines.writeMs, 'feedback count', (abortSignal) => this.container.items.create(doc, { abortSignal }));
         return;
       } catch (err) {
         if (statusOf(err) !== 409) throw err;

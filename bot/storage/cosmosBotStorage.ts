@@ -8,11 +8,13 @@
  *   created it first; "*" means last writer wins (botbuilder's BotState always writes "*").
  *   After a write the new eTag is put back on the written object, so a second save in one turn works.
  * - Documents carry `expiresAt` so state expires on the embedded store too (it ignores TTL).
+ * - Every call has a deadline (a person is waiting on it): StoreDeadlineError past it.
  */
 import { Container, ErrorResponse } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
 import { pseudonym } from '../pseudonym';
 import { expiresAt, isExpired } from './containers';
+import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from './deadline';
 
 /** Cosmos-safe, fixed-length document id for a storage key (any length, any characters), keyed by HASH_SECRET. */
 export function documentIdFor(key: string): string {
@@ -40,17 +42,21 @@ function statusOf(err: unknown): number | undefined {
 }
 
 export class CosmosBotStorage implements Storage {
-  constructor(private readonly container: Container, private readonly ttlSeconds: number) {}
+  constructor(
+    private readonly container: Container,
+    private readonly ttlSeconds: number,
+    private readonly deadlines: StoreDeadlines = DEFAULT_STORE_DEADLINES,
+  ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const found = await Promise.all(
       keys.map(async (key) => {
         const item = this.container.item(documentIdFor(key), documentIdFor(key));
-        const { resource } = await item.read<StateDocument>();
+        const { resource } = await withDeadline(this.deadlines.readMs, 'state read', (abortSignal) => item.read<StateDocument>({ abortSignal }));
         if (!resource) return undefined;
         if (isExpired(resource)) {
           // Gone for the bot; removed now where the store did not expire it, so a new one can be created.
-          await item.delete().catch((err: unknown) => {
+          await withDeadline(this.deadlines.writeMs, 'expired state delete', (abortSignal) => item.delete({ abortSignal })).catch((err: unknown) => {
             if (statusOf(err) !== 404) throw err;
           });
           return undefined;
@@ -72,12 +78,13 @@ export class CosmosBotStorage implements Storage {
         try {
           // A concrete eTag: replace only that version. None: the document must not exist yet (two
           // instances creating a new person's state at once → one conflicts). "*": overwrite.
-          const { resource } =
+          const { resource } = await withDeadline(this.deadlines.writeMs, 'state write', (abortSignal) =>
             eTag === '*'
-              ? await this.container.items.upsert(doc)
+              ? this.container.items.upsert(doc, { abortSignal })
               : eTag
-                ? await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag } })
-                : await this.container.items.create(doc);
+                ? this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag }, abortSignal })
+                : this.container.items.create(doc, { abortSignal }),
+          );
           if (change && eTag !== '*' && resource?._etag) (change as { eTag?: string }).eTag = resource._etag;
         } catch (err) {
           // 412: changed since read; 404: deleted since read ("delete my data" in another turn); 409: created meanwhile.
@@ -92,7 +99,7 @@ export class CosmosBotStorage implements Storage {
     await Promise.all(
       keys.map(async (key) => {
         try {
-          await this.container.item(documentIdFor(key), documentIdFor(key)).delete();
+          await withDeadline(this.deadlines.writeMs, 'state delete', (abortSignal) => this.container.item(documentIdFor(key), documentIdFor(key)).delete({ abortSignal }));
         } catch (err) {
           if (statusOf(err) !== 404) throw err; // already gone is fine
         }

@@ -1,7 +1,7 @@
 /**
- * What happens when another bot instance changes the same person's state during a turn: the
- * conversation conflict runs the turn again (one set of replies, no lost update); a profile
- * conflict after the conversation is saved merges this turn's profile changes instead.
+ * What happens when another bot instance changes the same person's state document during a turn:
+ * the ETag conflict runs the turn again on the fresh document (one set of replies, no lost update),
+ * whether the other instance moved the conversation or changed the profile.
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import { allText, lastChoices, startConversation } from '../support/conversation';
@@ -45,11 +45,11 @@ describe('ProBot under concurrent writes (real Cosmos ETags)', () => {
   });
   afterAll(() => store.destroy());
 
-  it('a conversation-state conflict runs the turn again: one answer, and the other change survives', async () => {
+  it('a conflict runs the turn again: one answer, and the other change survives', async () => {
     let writer: ConcurrentWriter | undefined;
     const c = startConversation(store, {
       // The other instance leaves a marker in the conversation document.
-      wrapStorage: (inner) => (writer = new ConcurrentWriter(inner, /\/conversations\//, (doc) => (doc.otherInstance = true))),
+      wrapStorage: (inner) => (writer = new ConcurrentWriter(inner, /\/persons\//, (doc) => (doc.otherInstance = true))),
     });
     await c.say('hola');
     await c.say('consent_yes');
@@ -65,11 +65,11 @@ describe('ProBot under concurrent writes (real Cosmos ETags)', () => {
     expect(allText(await c.say('contact'))).toContain('01 8000 180588');
   });
 
-  it('a profile conflict after the conversation was saved merges instead of answering twice', async () => {
+  it('another instance\'s profile change survives a turn that switches the language, answered once', async () => {
     let writer: ConcurrentWriter | undefined;
     const c = startConversation(store, {
       // The other instance records the person's group while this turn switches the language.
-      wrapStorage: (inner) => (writer = new ConcurrentWriter(inner, /\/users\//, (doc) => (doc.profile = { ...doc.profile, group: 'venezuelan' }))),
+      wrapStorage: (inner) => (writer = new ConcurrentWriter(inner, /\/persons\//, (doc) => (doc.profile = { ...doc.profile, group: 'venezuelan' }))),
     });
     await c.say('hola');
     await c.say('consent_yes');

@@ -9,6 +9,7 @@
 import type { Container, ErrorResponse } from '@azure/cosmos';
 import { pseudonym } from '../../pseudonym';
 import { expiresAt, isExpired } from '../../storage/containers';
+import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../../storage/deadline';
 import type { PagedChoiceList } from './outbound';
 
 export const CHOICE_LIST_TTL_SECONDS = 24 * 3600;
@@ -61,7 +62,13 @@ interface ChoiceListDocument {
  * phone number is stored in clear.
  */
 export class CosmosChoicePageStore implements ChoicePageStore {
-  constructor(private readonly container: Container, private readonly ttlSeconds = CHOICE_LIST_TTL_SECONDS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly container: Container,
+    private readonly ttlSeconds = CHOICE_LIST_TTL_SECONDS,
+    private readonly now: () => number = Date.now,
+    /** A person waits on each call: reads 2 s, writes 3 s by default. */
+    private readonly deadlines: StoreDeadlines = DEFAULT_STORE_DEADLINES,
+  ) {}
 
   private idFor(userKey: string): string {
     return `choices-${pseudonym(userKey, 'choices')}`;
@@ -69,12 +76,12 @@ export class CosmosChoicePageStore implements ChoicePageStore {
 
   async save(userKey: string, list: PagedChoiceList): Promise<void> {
     const doc: ChoiceListDocument = { id: this.idFor(userKey), list, expiresAt: expiresAt(this.ttlSeconds, this.now()), ttl: this.ttlSeconds };
-    await this.container.items.upsert(doc);
+    await withDeadline(this.deadlines.writeMs, 'choice list save', (abortSignal) => this.container.items.upsert(doc, { abortSignal }));
   }
 
   async load(userKey: string, listId: string): Promise<PagedChoiceList | undefined> {
     const id = this.idFor(userKey);
-    const { resource } = await this.container.item(id, id).read<ChoiceListDocument>();
+    const { resource } = await withDeadline(this.deadlines.readMs, 'choice list read', (abortSignal) => this.container.item(id, id).read<ChoiceListDocument>({ abortSignal }));
     if (!resource || isExpired(resource, this.now()) || resource.list?.listId !== listId) return undefined;
     return resource.list;
   }
@@ -82,7 +89,7 @@ export class CosmosChoicePageStore implements ChoicePageStore {
   async forget(userKey: string): Promise<void> {
     const id = this.idFor(userKey);
     try {
-      await this.container.item(id, id).delete();
+      await withDeadline(this.deadlines.writeMs, 'choice list delete', (abortSignal) => this.container.item(id, id).delete({ abortSignal }));
     } catch (err) {
       if ((err as ErrorResponse).code !== 404) throw err; // already gone is fine
     }

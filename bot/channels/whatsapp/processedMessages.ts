@@ -11,6 +11,8 @@
 import { createHash } from 'node:crypto';
 import type { Container, ErrorResponse } from '@azure/cosmos';
 import { PROCESSED_MESSAGE_TTL_SECONDS, expiresAt, isExpired } from '../../storage/containers';
+import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../../storage/deadline';
+import type { MessageLedger } from '../../state/messageLedger';
 
 /** Decides whether a message id is handled here (true) or was already handled (false). */
 export interface ProcessedMessageLedger {
@@ -22,6 +24,8 @@ export interface ProcessedMessagesOptions {
   ttlSeconds?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** Per-call deadlines (a person waits on every claim); default 2 s reads, 3 s writes. */
+  deadlines?: StoreDeadlines;
 }
 
 export class ProcessedMessagesError extends Error {
@@ -57,13 +61,26 @@ export function claimId(messageId: string): string {
  * const ledger = new ProcessedMessages(store.containers.processedMessages);
  * if (await ledger.claim(wamid)) await handle(message);
  */
-export class ProcessedMessages implements ProcessedMessageLedger {
+export class ProcessedMessages implements ProcessedMessageLedger, MessageLedger {
   private readonly ttlSeconds: number;
   private readonly now: () => number;
+  private readonly deadlines: StoreDeadlines;
 
   constructor(private readonly container: Container, options: ProcessedMessagesOptions = {}) {
     this.ttlSeconds = options.ttlSeconds ?? PROCESSED_MESSAGE_TTL_SECONDS;
     this.now = options.now ?? Date.now;
+    this.deadlines = options.deadlines ?? DEFAULT_STORE_DEADLINES;
+  }
+
+  /** True when the id was claimed and the claim has not expired (one point read). */
+  async isClaimed(messageId: string): Promise<boolean> {
+    const id = claimId(messageId);
+    try {
+      const { resource } = await withDeadline(this.deadlines.readMs, 'processed-message read', (abortSignal) => this.container.item(id, id).read<ClaimDocument>({ abortSignal }));
+      return !!resource && !isExpired(resource, this.now());
+    } catch (err) {
+      throw new ProcessedMessagesError(`could not read processed message (Cosmos status ${statusOf(err) ?? 'unknown'})`, err);
+    }
   }
 
   async claim(messageId: string): Promise<boolean> {
@@ -74,16 +91,18 @@ export class ProcessedMessages implements ProcessedMessageLedger {
         const now = this.now();
         const doc: ClaimDocument = { id, claimedAt: new Date(now).toISOString(), expiresAt: expiresAt(this.ttlSeconds, now), ttl: this.ttlSeconds };
         try {
-          await this.container.items.create(doc);
+          await withDeadline(this.deadlines.writeMs, 'processed-message claim', (abortSignal) => this.container.items.create(doc, { abortSignal }));
           return true;
         } catch (err) {
           if (statusOf(err) !== 409) throw err;
         }
-        const { resource: existing } = await this.container.item(id, id).read<ClaimDocument>();
+        const { resource: existing } = await withDeadline(this.deadlines.readMs, 'processed-message read', (abortSignal) => this.container.item(id, id).read<ClaimDocument>({ abortSignal }));
         if (!existing) continue; // gone since the conflict (TTL): create again
         if (!isExpired(existing, now)) return false;
         try {
-          await this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: existing._etag ?? '' } });
+          await withDeadline(this.deadlines.writeMs, 'processed-message takeover', (abortSignal) =>
+            this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: existing._etag ?? '' }, abortSignal }),
+          );
           return true;
         } catch (err) {
           if (statusOf(err) === 412) return false; // another instance took it over first

@@ -13,6 +13,7 @@ import { InboundEvent, parseWebhook, TurnEvent, UnreadableEvent, WebhookPayloadE
 import { KeyedSerialQueue } from './keyedQueue';
 import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, parseMoreOptionsId, textMessages } from './outbound';
 import type { ProcessedMessageLedger } from './processedMessages';
+import { DEDUPLICATE_IN_TURN } from '../../state/handledMessages';
 import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from './rawBody';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
 
@@ -44,6 +45,13 @@ export interface WhatsAppAdapterOptions {
   logger: Logger;
   /** Redelivery guard, e.g. `new ProcessedMessages(store.containers.processedMessages)`. */
   processedMessages: ProcessedMessageLedger;
+  /**
+   * Where a redelivered turn message is caught. 'adapter' (default): the ledger is claimed before
+   * the turn. 'turn': the turn's logic records the id itself (ProBot keeps it in the person's state
+   * document, saving a store write per message); the activity carries `channelData.deduplicateInTurn`.
+   * Unreadable messages and "more options" picks, which run no turn, always use the ledger.
+   */
+  redeliveryCheck?: 'adapter' | 'turn';
   /**
    * Where long choice lists wait for "more options"; default in memory (one instance only).
    * With several instances: `new CosmosChoicePageStore(store.containers.processedMessages)`.
@@ -90,6 +98,7 @@ export class WhatsAppAdapter extends BotAdapter {
   protected readonly logger: Logger;
   protected readonly graph: GraphClient;
   private readonly processedMessages: ProcessedMessageLedger;
+  private readonly redeliveryCheck: 'adapter' | 'turn';
   private readonly choicePages: ChoicePageStore;
   private readonly wording: OutboundWording;
   private readonly unreadableReply: string;
@@ -103,6 +112,7 @@ export class WhatsAppAdapter extends BotAdapter {
     this.config = options.config;
     this.logger = options.logger;
     this.processedMessages = options.processedMessages;
+    this.redeliveryCheck = options.redeliveryCheck ?? 'adapter';
     this.choicePages = options.choicePages ?? new MemoryChoicePageStore();
     this.wording = { ...DEFAULT_WORDING, ...options.wording };
     this.unreadableReply = options.unreadableReply ?? DEFAULT_UNREADABLE_REPLY;
@@ -287,7 +297,9 @@ export class WhatsAppAdapter extends BotAdapter {
 
   private async handleMessage(event: TurnEvent | UnreadableEvent, logic: TurnLogic): Promise<void> {
     const user = userRef(event.user.key);
-    if (!(await this.claim(event))) {
+    const more = event.kind === 'turn' ? parseMoreOptionsId(event.activity.text) : undefined;
+    const checkedInTurn = event.kind === 'turn' && !more && this.redeliveryCheck === 'turn';
+    if (!checkedInTurn && !(await this.claim(event))) {
       this.logger.info({ user }, 'WhatsApp message already handled; redelivery skipped');
       return;
     }
@@ -297,13 +309,13 @@ export class WhatsAppAdapter extends BotAdapter {
       return;
     }
     this.track(this.graph.markAsRead(event.messageId, true));
-    const more = parseMoreOptionsId(event.activity.text);
     if (more) {
       await this.sendListPage(event.user.key, more.listId, more.page);
       return;
     }
     this.logger.debug({ user, messageType: (event.activity.channelData as { messageType?: string }).messageType }, 'WhatsApp turn');
-    const context = new TurnContext(this, event.activity);
+    const activity = checkedInTurn ? { ...event.activity, channelData: { ...(event.activity.channelData as object), [DEDUPLICATE_IN_TURN]: true } } : event.activity;
+    const context = new TurnContext(this, activity);
     await this.runMiddleware(context, logic);
   }
 
