@@ -41,8 +41,19 @@ export interface WhatsAppConfig {
   graphApiUrl: string;
 }
 
+/** How long a person may wait on the store (bot/storage/deadline.ts, ProBot's turn deadline). */
+export interface StoreTimeouts {
+  /** STORE_READ_TIMEOUT_MS: each point read or query on the turn path. */
+  readMs: number;
+  /** STORE_WRITE_TIMEOUT_MS: each create, replace, upsert, patch or delete on the turn path. */
+  writeMs: number;
+  /** TURN_TIMEOUT_MS: a turn without replies by then is abandoned for the apology with the national line. */
+  turnMs: number;
+}
+
 export interface AppConfig {
   port: number;
+  storeTimeouts: StoreTimeouts;
   defaultLocale: Locale;
   logLevel: string;
   stateTtlDays: number;
@@ -143,6 +154,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', LOCALES, 'es'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     stateTtlDays: integer(env, 'STATE_TTL_DAYS', 30, 1, 3650),
+    storeTimeouts: {
+      readMs: integer(env, 'STORE_READ_TIMEOUT_MS', 2000, 100, 60000),
+      writeMs: integer(env, 'STORE_WRITE_TIMEOUT_MS', 3000, 100, 60000),
+      turnMs: integer(env, 'TURN_TIMEOUT_MS', 4500, 500, 120000),
+    },
     hashSecret: hashSecret ?? DEVELOPMENT_HASH_SECRET,
     hashSecretIsDefault: hashSecret === undefined,
     botFramework: { appId, appPassword: text(env, 'MicrosoftAppPassword'), appType, tenantId },

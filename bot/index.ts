@@ -44,26 +44,28 @@ export interface ComposeOptions {
 }
 
 export function composeBot(store: Store, config: AppConfig, logger: Logger, options: ComposeOptions = {}): ComposedBot {
-  const cosmosStorage = new CosmosBotStorage(store.containers.state, config.stateTtlDays * 24 * 3600);
+  const deadlines = { readMs: config.storeTimeouts.readMs, writeMs: config.storeTimeouts.writeMs };
+  const cosmosStorage = new CosmosBotStorage(store.containers.state, config.stateTtlDays * 24 * 3600, deadlines);
   const storage = options.wrapStorage ? options.wrapStorage(cosmosStorage) : cosmosStorage;
-  const conversationState = new OptimisticBotState(storage, 'conversation');
-  const userState = new OptimisticBotState(storage, 'user');
+  // One document per person (profile and conversation together): one read and one write per turn.
+  const personState = new OptimisticBotState(storage);
   const content = new ContentCatalog();
   const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
-  const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats), directory, geo: GeoDirectory.shipped() });
+  const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats, deadlines), directory, geo: GeoDirectory.shipped() });
   const mainDialog = new MainDialog(content, createTopicRouter(), themes);
   const bot = new ProBot({
-    conversationState,
-    userState,
+    personState,
+    messageLedger: new ProcessedMessages(store.containers.processedMessages, { deadlines }),
     mainDialog,
     content,
     detectEmergency,
     defaultLocale: config.defaultLocale,
     stateTtlDays: config.stateTtlDays,
     logger,
+    turnDeadlineMs: config.storeTimeouts.turnMs,
     forgetPerson: options.forgetPerson,
   });
-  const onTurnError = createTurnErrorHandler({ content, conversationState, defaultLocale: config.defaultLocale, logger });
+  const onTurnError = createTurnErrorHandler({ content, personState, defaultLocale: config.defaultLocale, logger });
   return { bot, onTurnError };
 }
 
@@ -82,7 +84,8 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     if (seeded > 0) logger.info({ lines: seeded }, 'embedded store seeded with the national lines');
   }
   // Pending WhatsApp lists live in Cosmos, so a "more options" pick works whichever instance receives it.
-  const choicePages = new CosmosChoicePageStore(store.containers.processedMessages);
+  const deadlines = { readMs: config.storeTimeouts.readMs, writeMs: config.storeTimeouts.writeMs };
+  const choicePages = new CosmosChoicePageStore(store.containers.processedMessages, undefined, undefined, deadlines);
   const forgetPerson = async (context: TurnContext): Promise<void> => {
     if (context.activity.channelId === 'whatsapp' && context.activity.conversation?.id) await choicePages.forget(context.activity.conversation.id);
   };
@@ -96,7 +99,9 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     whatsappAdapter = new WhatsAppAdapter({
       config: config.whatsapp,
       logger,
-      processedMessages: new ProcessedMessages(store.containers.processedMessages),
+      processedMessages: new ProcessedMessages(store.containers.processedMessages, { deadlines }),
+      // ProBot records message ids in the person's state document (one write per turn, not two).
+      redeliveryCheck: 'turn',
       choicePages,
     });
     whatsappAdapter.onTurnError = onTurnError;
