@@ -1,7 +1,8 @@
 /**
  * Base for the orientation themes that ask a few questions and then answer: it adds the profile
  * question (who the person is, asked once) and the ending every answer shares — "¿Te sirvió?"
- * (counted anonymously by theme) and then back to the menu or on to services near the person.
+ * (counted anonymously by theme), with "Más detalle" when the answer kept facts for it (`offerDetail`),
+ * and then back to the menu or on to services near the person.
  *
  * A theme registers its steps with `addFlow()`; the ending steps are appended there, once, so no
  * theme repeats them. All steps run in a ProWaterfallDialog, so "atrás" and a language switch
@@ -33,6 +34,9 @@ export interface FeedbackRecorder {
 const MAX_BUTTONS = 3;
 const ANSWERS = '_answers';
 const FEEDBACK_RECORDED = '_feedbackRecorded';
+const DETAIL_KEYS = '_detailKeys';
+const DETAIL_SHOWN = '_detailShown';
+const MORE_DETAIL = 'more_detail';
 
 export abstract class GuidedThemeDialog extends ThemeDialog {
   constructor(id: string, content: ContentCatalog, file: ContentFileName, private readonly feedback: FeedbackRecorder) {
@@ -43,9 +47,28 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
   /** Registers the theme's waterfall: its question and answer steps, then the shared ending. */
   protected addFlow(flowId: string, steps: WaterfallStep[]): void {
     this.addDialog(
-      new ProWaterfallDialog(flowId, [...steps, this.askUseful.bind(this), this.recordUseful.bind(this), this.finish.bind(this)]),
+      new ProWaterfallDialog(flowId, [
+        ...steps,
+        this.askUseful.bind(this),
+        this.giveDetail.bind(this),
+        this.recordUseful.bind(this),
+        this.finish.bind(this),
+      ]),
     );
     this.initialDialogId = flowId;
+  }
+
+  /**
+   * Keeps facts of this theme's file for later: "¿Te sirvió?" then also offers "Más detalle"
+   * (`more_detail`), which says them. Lets an answer stay short ("what this means", "what to do
+   * now") while the rest is one tap away. Call it in the answer step; each call replaces the last.
+   *
+   * @example
+   * await this.say(step, this.fact(step, 'pptReissueWhat'), this.fact(step, 'pptReissueSteps'));
+   * this.offerDetail(step, 'pptReissueDocuments');
+   */
+  protected offerDetail(step: WaterfallStepContext, ...factKeys: string[]): void {
+    (step.values as Record<string, unknown>)[DETAIL_KEYS] = factKeys;
   }
 
   /** Who the person said they are, if they have said. */
@@ -101,9 +124,35 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
     return choices.length > MAX_BUTTONS ? { listButton: this.commonUi(step, 'menuButton') } : {};
   }
 
-  /** Ask whether the answer was useful (the ending every theme shares). */
+  /** Ask whether the answer was useful (the ending every theme shares), with "more detail" when kept. */
   private async askUseful(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return this.ask(step, { text: this.commonUi(step, 'usefulQuestion'), choices: this.choices(step, 'useful', 'common') });
+    const values = step.values as Record<string, unknown>;
+    values[DETAIL_SHOWN] = false;
+    const withDetail = this.detailKeys(step).length > 0;
+    return this.askUsefulQuestion(step, withDetail);
+  }
+
+  /** "More detail": say the kept facts and ask "¿Te sirvió?" again, this time without that choice. */
+  private async giveDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as ChoiceAnswer;
+    if (answer.id !== MORE_DETAIL) return step.next(answer);
+    const values = step.values as Record<string, unknown>;
+    // A language switch runs this step again with the same answer: ask again, without repeating.
+    if (!values[DETAIL_SHOWN]) {
+      await this.say(step, ...this.detailKeys(step).map((key) => this.fact(step, key)));
+      values[DETAIL_SHOWN] = true;
+    }
+    return this.askUsefulQuestion(step, false);
+  }
+
+  private detailKeys(step: WaterfallStepContext): string[] {
+    return ((step.values as Record<string, unknown>)[DETAIL_KEYS] as string[] | undefined) ?? [];
+  }
+
+  private askUsefulQuestion(step: WaterfallStepContext, withDetail: boolean): Promise<DialogTurnResult> {
+    const choices = this.choices(step, 'useful', 'common');
+    if (withDetail) choices.push(...this.choices(step, 'detail', 'common'));
+    return this.ask(step, { text: this.commonUi(step, 'usefulQuestion'), choices });
   }
 
   /** Count the answer once, anonymously, by theme; thank the person and offer the way on. */
