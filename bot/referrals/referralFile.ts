@@ -1,7 +1,8 @@
 /**
  * Referral files: the CSV of DESIGN.md (and the JSON that `pro referrals export --format json` writes)
  * read into validated referrals, every bad row reported by line with its reason; and the same formats
- * written back, so export → import is lossless.
+ * written back, so export → import is lossless. CSV cells that would run as spreadsheet formulas are
+ * written with a leading `'` and read back without it (bot/text/csvSafety.ts).
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -9,6 +10,7 @@ import type { Referral } from './referral';
 import { ReferralInputError } from './referralErrors';
 import { isReferralColumn, LIST_SEPARATOR, REFERRAL_COLUMNS, ReferralColumn, ReferralRecord, toRecord } from './referralRecord';
 import { validateReferral, ValidationContext } from './referralValidation';
+import { neutraliseCell, restoreCell } from '../text/csvSafety';
 
 export type ReferralFileFormat = 'csv' | 'json';
 
@@ -118,7 +120,8 @@ function csvRecords(text: string, file: string): RawRow[] {
   return parsed.slice(1).map(({ record: cells, info }) => {
     const record: ReferralRecord = {};
     header.forEach((column, i) => {
-      record[column as ReferralColumn] = cells[i] ?? '';
+      // Export quoted formula-like cells (CSV injection); the quote is not part of the value.
+      record[column as ReferralColumn] = restoreCell(cells[i] ?? '');
     });
     const row: RawRow = { line: info.lines, record };
     if (cells.length !== header.length) {
@@ -171,5 +174,7 @@ function recordOfJson(entry: unknown): Omit<RawRow, 'line'> {
 
 export function writeReferralFile(referrals: Referral[], format: ReferralFileFormat): string {
   if (format === 'json') return `${JSON.stringify(referrals, null, 2)}\n`;
-  return stringify(referrals.map(toRecord), { header: true, columns: [...REFERRAL_COLUMNS] });
+  // Cells a spreadsheet would run as formulas are written as text (numbers and E.164 phones stay as they are).
+  const rows = referrals.map((referral) => Object.fromEntries(Object.entries(toRecord(referral)).map(([column, cell]) => [column, neutraliseCell(cell)])));
+  return stringify(rows, { header: true, columns: [...REFERRAL_COLUMNS] });
 }

@@ -17,7 +17,7 @@ export default class Export extends BaseCommand<typeof Export> {
   static override summary = 'Export all referrals as CSV or JSON.';
 
   static override description =
-    'Export every referral (inactive ones too) as CSV or JSON, to a file or standard output. Importing the export gives back the same directory.';
+    'Export every referral (inactive ones too) as CSV or JSON, to a file or standard output. Importing the export gives back the same directory. CSV cells that a spreadsheet would run as formulas (starting with =, +, -, @, tab or CR) are written with a leading \' so they open as text; numbers and E.164 phones are left as they are, and import takes the quote off again.';
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> > referrals.csv',
