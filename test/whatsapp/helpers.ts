@@ -1,6 +1,5 @@
 /** Shared builders for the WhatsApp tests: webhook payloads shaped like Meta's, and a logger that keeps its lines. */
-import pino from 'pino';
-import type { Logger } from '../../bot/logger';
+import { createLogger, type Logger } from '../../bot/logger';
 
 export const PHONE_NUMBER_ID = '106540352242922';
 export const WA_ID = '573105556677';
@@ -13,22 +12,16 @@ export interface MemoryLogger {
   text(): string;
 }
 
-/** A pino logger (with the same redaction as bot/logger.ts) writing into memory. */
+/** The bot's logger (bot/logger.ts, with its redaction) writing into memory. */
 export function memoryLogger(): MemoryLogger {
   const lines: Record<string, unknown>[] = [];
   const raw: string[] = [];
-  const logger = pino(
-    {
-      level: 'debug',
-      redact: { paths: ['text', '*.text', 'from', '*.from', 'recipient', '*.recipient', 'wa_id', '*.wa_id', 'phone', '*.phone'], censor: '[redacted]' },
+  const logger = createLogger('debug', {
+    write(line: string) {
+      raw.push(line);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
     },
-    {
-      write(line: string) {
-        raw.push(line);
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      },
-    },
-  );
+  });
   return { logger, lines, text: () => raw.join('') };
 }
 

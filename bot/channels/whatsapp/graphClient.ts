@@ -10,6 +10,7 @@
  * - Every call has a timeout. Uses Node's global fetch; `request()` is the seam for tests.
  */
 import { Logger, userRef } from '../../logger';
+import { safeLogString } from '../../logRedaction';
 import { KeyedSerialQueue } from './keyedQueue';
 import { OutboundMessage, ReadReceipt, validateWhatsAppMessage } from './limits';
 
@@ -86,11 +87,6 @@ export class MessageLimitError extends Error {
 
 interface MetaErrorBody {
   error?: { message?: unknown; type?: unknown; code?: unknown; error_subcode?: unknown; fbtrace_id?: unknown };
-}
-
-/** Meta's messages rarely quote a phone number, but never let one reach a log: mask digit runs. */
-function redactDigits(text: string): string {
-  return text.replace(/\+?\d[\d ]{5,}\d/g, '[number]').slice(0, 300);
 }
 
 function parseJson(text: string): unknown {
@@ -236,7 +232,8 @@ export class GraphClient {
     const status = response.status;
     const retryable = status === 429 || status >= 500 || (code !== undefined && RETRYABLE_CODES.has(code));
     const retryAfterSeconds = numberOrUndefined(response.headers.get('retry-after'));
-    const message = typeof meta?.message === 'string' ? `: ${redactDigits(meta.message)}` : '';
+    // Meta's message may quote the person's number; the error travels further than our logs, so it is masked here too.
+    const message = typeof meta?.message === 'string' ? `: ${safeLogString(meta.message, 300)}` : '';
     const error = new GraphApiError(`WhatsApp Graph API answered ${status}${code !== undefined ? ` (code ${code})` : ''}${message}`, {
       status,
       code,
