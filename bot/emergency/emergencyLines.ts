@@ -7,7 +7,8 @@ export type DangerKind = 'immediate_danger' | 'trafficking' | 'gender_violence' 
 
 const LINES_BY_KIND: Record<DangerKind, string[]> = {
   immediate_danger: ['line123'],
-  suicide: ['line123'],
+  // Someone thinking of harming themselves needs a person to talk to, not only the police line.
+  suicide: ['line123', 'line106'],
   trafficking: ['line123', 'lineTrafficking'],
   gender_violence: ['line123', 'line155'],
   child_at_risk: ['line123', 'line141'],

@@ -5,7 +5,9 @@
  * choices fit equally, or the message is a longer sentence only partly about one choice, it returns
  * undefined and the prompt can ask again or route the text as a free question. An unsure answer
  * ("no sé", "ni idea", "not sure") picks nothing either, although "no" is an answer word: the
- * person has not chosen, and the prompt asks again.
+ * person has not chosen, and the prompt asks again. Nor does an answer without a negation pick a
+ * choice by its negated words: "tengo permiso de trabajo" shares "tengo permiso" with "No tengo
+ * permiso", and means the opposite.
  */
 import { distance } from 'fastest-levenshtein';
 import { allowedEdits } from './fuzzyVocabulary';
@@ -43,6 +45,10 @@ const NUMBER_ANSWER = /^(?:(?:la|el|lo|opcion|option|numero|number|nro|no|choice
 // "sí" and "no" are answers here, not filler.
 const ANSWER_WORDS = new Set(['si', 'no', 'yes']);
 const isFiller = (token: string): boolean => !ANSWER_WORDS.has(token) && (STOPWORDS.has(token) || /^\d+$/.test(token));
+
+/** Words that turn a phrase into its opposite ("no tengo", "sin permiso", "without a permit"). */
+const NEGATIONS: ReadonlySet<string> = new Set(['no', 'sin', 'ni', 'ninguno', 'ninguna', 'nada', 'nunca', 'not', 'without', 'none', 'never', 'nothing']);
+const isNegated = (text: string): boolean => tokenize(text).some((token) => NEGATIONS.has(token));
 
 /** Weight of a match on a description word, relative to title, id and synonym words. */
 const DESCRIPTION_WEIGHT = 0.5;
@@ -118,11 +124,12 @@ interface Candidate {
 function bestByWords(cleaned: string, choices: readonly ChoiceOption[]): string | undefined {
   const answerTerms = [...new Set(contentTerms(cleaned))];
   if (answerTerms.length === 0) return undefined;
+  const affirmative = !isNegated(cleaned);
 
   let best: Candidate | undefined;
   let tie = false;
   for (const choice of choices) {
-    const candidate = score(choice, answerTerms);
+    const candidate = score(choice, answerTerms, affirmative);
     if (candidate.score === 0) continue;
     const order = best ? compare(candidate, best) : 1;
     if (order > 0) {
@@ -143,11 +150,14 @@ function contentTerms(text: string): string[] {
     .map(toTerm);
 }
 
-function score(choice: ChoiceOption, answerTerms: readonly string[]): Candidate {
+/** `affirmative`: the answer has no negation, so the choice's negated phrases do not count. */
+function score(choice: ChoiceOption, answerTerms: readonly string[], affirmative: boolean): Candidate {
+  const keep = (phrase: string): boolean => !affirmative || !isNegated(phrase);
   // Title, id and synonym words weigh 1, description words less.
-  const phrases = phrasesOf(choice).map(contentTerms).filter((terms) => terms.length > 0);
+  const phrases = phrasesOf(choice).filter(keep).map(contentTerms).filter((terms) => terms.length > 0);
   const vocabulary = new Map<string, number>();
-  for (const term of contentTerms(choice.description ?? '')) vocabulary.set(term, DESCRIPTION_WEIGHT);
+  const description = choice.description ?? '';
+  if (keep(description)) for (const term of contentTerms(description)) vocabulary.set(term, DESCRIPTION_WEIGHT);
   for (const terms of phrases) for (const term of terms) vocabulary.set(term, 1);
 
   let total = 0;

@@ -207,6 +207,9 @@ const RULES: readonly Rule[] = [
   rule('suicidal', ['suicide'], 'firstPerson', [
     String.raw`${NOT}\bme (quiero|voy a|quisiera) (morir|mori|matar|mata|suicidar)\b(?! de (la )?(risa|verguenza|pena|hambre|frio|calor|sueno|aburrimiento))`,
     String.raw`${NOT}\b(quiero|voy a|pienso en|pensando en|pense en|he pensado en|ganas de|quisiera|intente|trate de|decidi) (morirme|matarme|suicidarme|quitarme la vida|acabar con mi vida|cortarme las venas|ahorcarme|envenenarme)\b`,
+    // Self-harm: "quiero hacerme daño", "me quiero hacer daño", "quiero lastimarme".
+    String.raw`${NOT}\b(quiero|voy a|pienso en|pensando en|pense en|he pensado en|ganas de|quisiera|intente|trate de) (hacerme dano|lastimarme|herirme)\b`,
+    String.raw`${NOT}\bme (quiero|voy a|quisiera) (hacer dano|lastimar|herir)\b`,
     String.raw`\bno quiero (seguir )?(vivir|viviendo|existir)\b`,
     String.raw`\bya no (quiero|aguanto|puedo) (vivir|seguir viviendo)\b`,
     String.raw`\bno (le )?(veo|encuentro) sentido (a|de) (la|mi) vida\b`,
@@ -217,7 +220,7 @@ const RULES: readonly Rule[] = [
     String.raw`\bse (quiere|va a|piensa|intento|trato de) (suicidar|matar|quitar la vida)\b`,
   ]),
   rule('suicidal_en', ['suicide'], 'firstPerson', [
-    String.raw`${NOT}\b(want to|wanna|going to|gonna|will|thinking about|thinking of|thought about|might) (die|kill myself|end my life|end it all|take my life|take my own life|commit suicide|hurt myself|ending my life|killing myself)\b`,
+    String.raw`${NOT}\b(want to|wanna|going to|gonna|will|thinking about|thinking of|thought about|might) (die|kill myself|end my life|end it all|take my life|take my own life|commit suicide|hurt myself|harm myself|ending my life|killing myself)\b`,
     String.raw`\bkill myself\b`,
     String.raw`\bdo not want to (live|be alive|exist)\b`,
     String.raw`\bno reason to live\b`,

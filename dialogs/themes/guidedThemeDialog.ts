@@ -152,7 +152,7 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
   private askUsefulQuestion(step: WaterfallStepContext, withDetail: boolean): Promise<DialogTurnResult> {
     const choices = this.choices(step, 'useful', 'common');
     if (withDetail) choices.push(...this.choices(step, 'detail', 'common'));
-    return this.ask(step, { text: this.commonUi(step, 'usefulQuestion'), choices });
+    return this.ask(step, { text: this.commonUi(step, withDetail ? 'usefulQuestionWithDetail' : 'usefulQuestion'), choices });
   }
 
   /** Count the answer once, anonymously, by theme; thank the person and offer the way on. */

@@ -1,9 +1,10 @@
 /**
- * Theme "regularization": PPT (status, uses, re-issue), what is left for people without a permit
- * (adult PPT closed, Visa V by arrival date, PEP Tutor closed, children's PPT through school) and
- * asylum. PPT, PEP Tutor and Visa V apply to Venezuelans only; other groups are told so and sent to
- * the PRO line, and people of another nationality get the asylum route.
- * Every answer that mentions the PPT says it is free and needs no intermediaries.
+ * Theme "regularization": PPT (uses and validity, duplicate with its fee and steps, status), PEP
+ * Tutor and cédula de extranjería holders, what is left for people without a permit (adult PPT
+ * closed, Visa V by arrival date, children's PPT and PEP Tutor) and asylum. PPT, PEP Tutor and
+ * Visa V apply to Venezuelans only; Colombian returnees get the Return Law (RUR), host communities
+ * the PRO line, and people of another nationality the asylum route.
+ * Each answer keeps to the reading budget: what it means, what to do now, the rest under "Más detalle".
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
@@ -57,30 +58,52 @@ export class RegularizationDialog extends GuidedThemeDialog {
 
   /** Answer from the content file for the branch taken. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const children = this.keep(step, 'children');
+    const children = this.keep(step, 'children') === 'yes';
     const situation = this.answerTo(step, 'situation');
     const detail = this.answerTo(step, 'detail');
+    const group = this.group(step);
     switch (situation) {
       case 'ppt_have':
-        await this.say(step, this.fact(step, detail === 'reissue' ? 'pptReissue' : 'pptUses'), this.fact(step, 'pptFree'));
+        if (detail === 'reissue') {
+          // The duplicate has a fee: "the PPT is free" would be wrong here (audit E7).
+          await this.say(step, this.fact(step, 'pptReissue'), this.fact(step, 'pptDuplicateFee'));
+          this.offerDetail(step, 'pptDuplicateDocuments', 'pptFree');
+        } else {
+          await this.say(step, this.fact(step, 'pptUses'), this.fact(step, 'pptFree'));
+        }
         break;
       case 'ppt_pending':
-        await this.say(step, this.fact(step, 'pptStatus'), this.fact(step, 'pptFree'));
+        await this.say(step, this.fact(step, 'pptStatus'), this.fact(step, 'pptRequired'), this.fact(step, 'pptFree'));
+        break;
+      case 'pep_tutor':
+        await this.say(step, this.withProLine(step, this.fact(step, 'pepTutorHolder')));
+        break;
+      case 'foreign_id':
+        await this.say(step, this.fact(step, 'foreignIdHolder'), this.withProLine(step, this.ui(step, 'foreignIdNote')));
         break;
       case 'no_permit':
-        await this.say(step, this.fact(step, 'pptClosed'));
-        if (detail === 'before_dec_2024') await this.say(step, this.fact(step, 'visaV'), this.fact(step, 'visaVHow'));
-        else await this.say(step, this.fact(step, 'visaVAfter'));
-        if (children === 'yes') await this.say(step, this.fact(step, 'pptChildren'), this.fact(step, 'pepTutor'));
-        // These facts send the person to the PRO line to confirm dates and costs: give its numbers.
-        await this.say(step, this.withProLine(step, this.fact(step, 'pptFree')));
+        // These facts send the person to the PRO line to confirm dates and costs: give its numbers first.
+        await this.say(step, this.withProLine(step, this.fact(step, 'pptClosed')));
+        if (detail === 'before_dec_2024') {
+          await this.say(step, this.fact(step, 'visaV'), this.fact(step, 'visaVHow'));
+          this.offerDetail(step, ...(children ? ['pptChildren', 'pepTutor'] : ['visaVExclusions', 'pptFree']));
+        } else {
+          await this.say(step, this.fact(step, 'visaVAfter'));
+          if (children) await this.say(step, this.fact(step, 'pptChildren'));
+          this.offerDetail(step, ...(children ? ['pepTutor', 'pptFree'] : ['pptFree']));
+        }
         break;
       case 'asylum':
-        await this.say(step, this.fact(step, detail === 'yes' ? 'asylumWaiting' : 'asylumHow'));
+        if (detail === 'yes') await this.say(step, this.fact(step, 'asylumWaiting'), this.withProLine(step, this.fact(step, 'asylumNext')));
+        else await this.say(step, this.withProLine(step, this.fact(step, 'asylumHow')));
         break;
       default:
-        // Colombian returnees and host communities: these measures are not theirs, and we know no others.
-        await this.say(step, this.fact(step, 'onlyVenezuelans'), this.withProLine(step, this.commonUi(step, 'noVerifiedInfo')));
+        if (group === 'returnee') {
+          await this.say(step, this.fact(step, 'returneeLaw'), this.withProLine(step, this.fact(step, 'returneeHow')));
+        } else {
+          // Host communities: these measures are not theirs, and we know no others.
+          await this.say(step, this.fact(step, 'onlyVenezuelans'), this.withProLine(step, this.commonUi(step, 'noVerifiedInfo')));
+        }
     }
     return step.next();
   }

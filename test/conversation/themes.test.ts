@@ -10,6 +10,7 @@ import type { Locale } from '../../bot/config';
 import { FeedbackStats, feedbackDocumentId } from '../../bot/stats/feedbackStats';
 import { MENU_IDS } from '../../dialogs/mainDialog';
 import { allText, lastChoices, Reply, startConversation, TestConversation } from '../support/conversation';
+import { budgetViolation } from '../support/turnBudget';
 import { startTestStore, TestStore } from '../support/store';
 
 /** Same in both languages, or [spanish, english]. */
@@ -20,6 +21,8 @@ interface Expect {
   /** The first message of the turn contains this (what must come first). */
   first?: Text;
   choices?: readonly string[];
+  /** The turn keeps to the reading budget (3 messages, 1,200 characters, 600 each; closing question excluded). */
+  budget?: boolean;
 }
 type Step = [userSays: Text, botSays: Expect];
 interface Case {
@@ -29,7 +32,10 @@ interface Case {
 
 const MENU: Expect = { choices: MENU_IDS };
 const GROUPS = ['venezuelan', 'returnee', 'host', 'other_nationality'];
-const SITUATIONS = ['ppt_have', 'ppt_pending', 'no_permit', 'asylum'];
+const SITUATIONS = ['ppt_have', 'ppt_pending', 'no_permit', 'asylum', 'pep_tutor', 'foreign_id'];
+const PERMITS = ['ppt', 'visa_v', 'sc2', 'none', 'pep_tutor', 'foreign_id'];
+const GOALS = ['find_job', 'employed', 'profession', 'problem'];
+const USEFUL_DETAIL = ['useful_yes', 'useful_no', 'more_detail'];
 const YES_NO = ['yes', 'no'];
 const USEFUL = ['useful_yes', 'useful_no'];
 const AFTER = ['back_to_menu', 'services'];
@@ -48,6 +54,21 @@ function answer(...contains: Text[]): Expect {
   return { contains: [...contains, ['¿Te sirvió esta información?', 'Was this information useful?']], choices: USEFUL };
 }
 
+/** An answer turn within the reading budget, then "was this useful?" with "more detail". */
+function answerWithDetail(...contains: Text[]): Expect {
+  return { contains: [...contains, ['Más detalle', 'More detail']], choices: USEFUL_DETAIL, budget: true };
+}
+
+/** The same expectation, also held to the reading budget. */
+function budgeted(expected: Expect): Expect {
+  return { ...expected, budget: true };
+}
+
+/** The "more detail" turn: these facts, within the budget, then "was this useful?" without it. */
+function detail(...contains: Text[]): Step {
+  return ['more_detail', { contains: [...contains, ['¿Te sirvió esta información?', 'Was this information useful?']], choices: USEFUL, budget: true }];
+}
+
 const ENDING: Step[] = [
   ['useful_yes', { contains: [['¡Gracias por contarnos!', 'Thank you for telling us!'], ['¿Qué quieres hacer ahora?', 'What would you like to do now?']], choices: AFTER }],
   ['back_to_menu', MENU],
@@ -61,7 +82,7 @@ const cases: Case[] = [
       ['regularization', PROFILE],
       ['venezuelan', SITUATION],
       ['ppt_have', { contains: [['¿Qué necesitas saber de tu PPT?', 'What do you need to know about your PPT?']], choices: ['uses', 'reissue'] }],
-      ['uses', answer(['10 años', '10 years'], ['visa de residente', 'resident visa'], FREE, NO_INTERMEDIARIES, '01 8000 42 37 01')],
+      ['uses', budgeted(answer(['30 de mayo de 2031', '30 May 2031'], ['visa de residente', 'resident visa'], FREE, NO_INTERMEDIARIES, '01 8000 42 37 01'))],
       ...ENDING,
     ],
   },
@@ -71,7 +92,24 @@ const cases: Case[] = [
       ['regularization', PROFILE],
       ['venezuelan', SITUATION],
       ['ppt_have', { choices: ['uses', 'reissue'] }],
-      ['reissue', answer('migracioncolombia.odoo.com', ['domingos a las 5:00 p. m.', 'Sundays at 5:00 p.m.'], ['octubre de 2025', 'October 2025'], OUTDATED, FREE, NO_INTERMEDIARIES)],
+      [
+        'reissue',
+        {
+          ...answerWithDetail(
+            'FUT',
+            'migracioncolombia.odoo.com',
+            ['domingos a las 5:00 p. m.', 'Sundays at 5:00 p.m.'],
+            ['octubre de 2025', 'October 2025'],
+            OUTDATED,
+            // The first PPT was free; a duplicate has an official fee, paid at the bank (audit E7).
+            ['19.000 pesos', '19,000 pesos'],
+            'Banco de Occidente',
+            ['nunca a una persona', 'never to a person'],
+          ),
+          lacks: [['El PPT es *gratis*', 'The PPT is *free*']],
+        },
+      ],
+      detail(['declaración de extravío', 'loss statement'], 'RUMV', NO_INTERMEDIARIES),
       ...ENDING,
     ],
   },
@@ -89,12 +127,24 @@ const cases: Case[] = [
     steps: [
       ['regularization', PROFILE],
       ['venezuelan', SITUATION],
-      ['ppt_pending', answer('Consulta/Validación PPT', 'Aprobado', 'En proceso', 'Requerido', ['90 días calendario', '90 calendar days'], FREE, NO_INTERMEDIARIES)],
+      [
+        'ppt_pending',
+        {
+          // "Requerido" goes to Migración Colombia's channels: the Puntos Visibles closed in 2025 (audit E6).
+          ...budgeted(
+            answer(
+              'Consulta/Validación PPT', 'Aprobado', 'En proceso', 'Requerido', ['90 días calendario', '90 calendar days'], FREE, NO_INTERMEDIARIES,
+              '01 8000 42 37 01', 'migracioncolombia.odoo.com', ['cerraron en 2025', 'closed in 2025'],
+            ),
+          ),
+          lacks: [['Ve a un *Punto Visible', 'Go to a *Punto Visible']],
+        },
+      ],
       ...ENDING,
     ],
   },
   {
-    name: 'regularization: no permit, arrived before 4 Dec 2024, cares for a child — adult PPT closed, Visa V (no fee stated), PEP Tutor closed',
+    name: 'regularization: no permit, arrived before 4 Dec 2024, cares for a child — adult PPT closed, Visa V (window may close, no fee stated); children\'s PPT and PEP Tutor under more detail',
     steps: [
       ['regularization', PROFILE],
       ['venezuelan', SITUATION],
@@ -103,25 +153,29 @@ const cases: Case[] = [
       [
         'yes',
         {
-          ...answer(
-            ['28 de mayo de 2023', '28 May 2023'],
+          ...answerWithDetail(
+            ['24 de noviembre de 2023', '24 November 2023'],
             ['Visa V (Visitante Especial)', 'V visa (Special Visitor)'],
             ['2 años', '2 years'],
+            // The 2-year window counted from 4 Dec 2024: unconfirmed, so said as such (audit E9).
+            ['4 de diciembre de 2026', '4 December 2026'],
+            ['no encontramos confirmación', 'we found no confirmation'],
             'Acta de verificación y compromiso',
-            ['el costo de esta visa', 'the cost of this visa'],
-            ['junio de 2024', 'June 2024'],
-            ['No sabemos si sigue abierto hoy', 'We do not know whether it is still open today'],
-            'PEP Tutor',
-            ['30 de abril de 2026', '30 April 2026'],
-            ['la convocatoria ya cerró', 'the application window has closed'],
+            '01 8000 42 37 01',
+            ['No encontramos el costo', 'We did not find the cost'],
             OUTDATED,
-            FREE,
-            NO_INTERMEDIARIES,
             PRO_LINE,
           ),
-          lacks: ['COP', '$'],
+          lacks: ['COP', '$', ['28 de mayo de 2023', '28 May 2023']],
         },
       ],
+      detail(
+        ['junio de 2024', 'June 2024'],
+        ['No sabemos si sigue abierto hoy', 'We do not know whether it is still open today'],
+        'PEP Tutor',
+        ['30 de abril de 2026', '30 April 2026'],
+        ['la convocatoria ya cerró', 'the application window has closed'],
+      ),
       ...ENDING,
     ],
   },
@@ -135,7 +189,7 @@ const cases: Case[] = [
       [
         'no',
         {
-          ...answer(['es solo para quien entró', 'is only for people who entered'], ['28 de mayo de 2023', '28 May 2023'], ['línea PRO', 'PRO line'], FREE, PRO_LINE),
+          ...answerWithDetail(['es solo para quien entró', 'is only for people who entered'], ['24 de noviembre de 2023', '24 November 2023'], ['línea PRO', 'PRO line'], PRO_LINE),
           lacks: ['PEP Tutor', 'Acta de verificación'],
         },
       ],
@@ -147,26 +201,66 @@ const cases: Case[] = [
     steps: [
       ['regularization', PROFILE],
       ['venezuelan', SITUATION],
-      ['asylum', { contains: ['CONARE', ['¿Ya pediste refugio en Colombia?', 'Have you already applied for asylum in Colombia?']], choices: YES_NO }],
-      ['no', answer(['2 meses', '2 months'], FREE, ['confidencial', 'confidential'], 'SC-2')],
+      [
+        'asylum',
+        {
+          // The 2025 reform changed CONARE's role: the bot no longer names it as adviser (audit E8).
+          contains: [['cambiaron las reglas', 'rules changed in 2025'], ['¿Ya pediste refugio en Colombia?', 'Have you already applied for asylum in Colombia?']],
+          lacks: ['CONARE'],
+          choices: YES_NO,
+        },
+      ],
+      ['no', budgeted(answer(['2 meses', '2 months'], ['reglas anteriores a 2025', 'rules before 2025'], FREE, ['confidencial', 'confidential'], 'SC-2', PRO_LINE))],
       ...ENDING,
     ],
   },
   {
-    name: 'regularization: asylum requested — SC-2 for 180 days, no work permit, CONARE interview, appeal in 10 business days',
+    name: 'regularization: asylum requested — the SC-2 allows work since 2025; renewals, interviews and the appeal, with unconfirmed deadlines said so',
     steps: [
       ['regularization', PROFILE],
       ['venezuelan', SITUATION],
       ['asylum', { choices: YES_NO }],
-      ['yes', answer(['180 días', '180 days'], ['no te da permiso para trabajar', 'does not allow you to work'], ['10 días hábiles', '10 business days'], 'CONARE')],
+      [
+        'yes',
+        {
+          ...budgeted(
+            answer(
+              ['desde 2025, puedes trabajar', 'since 2025, you can work'],
+              ['180 días', '180 days'],
+              ['recurso de reposición', 'recurso de reposición'],
+              ['10 días hábiles', '10 working days'],
+              ['sin contar fines de semana', 'not counting weekends'],
+              PRO_LINE,
+            ),
+          ),
+          lacks: [['no te da permiso para trabajar', 'does not allow you to work'], 'CONARE'],
+        },
+      ],
       ...ENDING,
     ],
   },
   {
-    name: 'regularization: a Colombian returnee is told PPT, PEP Tutor and Visa V are for Venezuelans, and gets the PRO line',
+    name: 'regularization: a Colombian returnee gets the Return Law (who qualifies, the RUR, CRORE) and the PRO line',
     steps: [
       ['regularization', PROFILE],
-      ['returnee', { ...answer(PROFILE_SAVED, ['venezolanas', 'Venezuelan'], NOT_VERIFIED, PRO_LINE), lacks: [['¿Cuál es tu situación', 'What is your situation']] }],
+      [
+        'returnee',
+        {
+          ...budgeted(
+            answer(
+              PROFILE_SAVED,
+              'Ley Retorno',
+              ['al menos 3 años', 'at least 3 years'],
+              ['menos de 1 año', 'less than 1 year'],
+              ['Registro Único de Retorno (RUR)', 'Registro Único de Retorno (RUR)'],
+              'CRORE',
+              'Colombia Nos Une',
+              PRO_LINE,
+            ),
+          ),
+          lacks: [['¿Cuál es tu situación', 'What is your situation'], NOT_VERIFIED],
+        },
+      ],
       ...ENDING,
     ],
   },
@@ -207,9 +301,8 @@ const cases: Case[] = [
             ['Registro civil', 'Birth registration'],
             FREE,
             ['necesita intermediarios', 'needs intermediaries'],
-            ['2 meses', '2 months'],
-            ['Pedirlo es *gratis*', 'Applying is *free*'],
-            ['medidas de protección', 'protection measures'],
+            ['el duplicado tiene un pago oficial', 'a duplicate has an official fee'],
+            ['Es *gratis*', 'Applying is *free*'],
             PRO_LINE,
           ),
           // The research supports "the PPT is free" and "no procedure needs intermediaries", not "every procedure is free".
@@ -390,9 +483,9 @@ const cases: Case[] = [
     name: 'work: a Venezuelan with a PPT looking for a job — same terms as nationals, free public employment service',
     steps: [
       ['work', PROFILE],
-      ['venezuelan', { contains: [PROFILE_SAVED], choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
-      ['ppt', { choices: ['find_job', 'employed', 'profession'] }],
-      ['find_job', answer(['mismas condiciones', 'same terms'], 'SENA', FREE, 'SISE')],
+      ['venezuelan', { contains: [PROFILE_SAVED], choices: PERMITS }],
+      ['ppt', { choices: GOALS }],
+      ['find_job', budgeted(answer(['mismas condiciones', 'same terms'], 'SENA', FREE, ['hoja de vida', 'CV']))],
       ...ENDING,
     ],
   },
@@ -400,9 +493,9 @@ const cases: Case[] = [
     name: 'work: a Venezuelan with a PPT in a job — the employer checks the PPT, social security, SIRE and RUTEC',
     steps: [
       ['work', PROFILE],
-      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
-      ['ppt', { choices: ['find_job', 'employed', 'profession'] }],
-      ['employed', answer('Consulta tu PPT', 'SIRE', 'RUTEC', ['seguridad social', 'social security'])],
+      ['venezuelan', { choices: PERMITS }],
+      ['ppt', { choices: GOALS }],
+      ['employed', budgeted(answer('Consulta tu PPT', 'SIRE', 'RUTEC', ['seguridad social', 'social security']))],
       ...ENDING,
     ],
   },
@@ -410,9 +503,9 @@ const cases: Case[] = [
     name: 'work: a Visa V holder in a job — employer steps not verified, so the PRO line',
     steps: [
       ['work', PROFILE],
-      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
-      ['visa_v', { choices: ['find_job', 'employed', 'profession'] }],
-      ['employed', { ...answer(['Visa V', 'V visa'], NOT_VERIFIED, PRO_LINE), lacks: ['RUTEC'] }],
+      ['venezuelan', { choices: PERMITS }],
+      ['visa_v', { choices: GOALS }],
+      ['employed', { ...budgeted(answer(['Visa V', 'V visa'], NOT_VERIFIED, PRO_LINE)), lacks: ['RUTEC'] }],
       ...ENDING,
     ],
   },
@@ -420,18 +513,33 @@ const cases: Case[] = [
     name: 'work: a regulated profession needs the professional council',
     steps: [
       ['work', PROFILE],
-      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
-      ['ppt', { choices: ['find_job', 'employed', 'profession'] }],
-      ['profession', answer(['consejo profesional', 'professional council'], PRO_LINE)],
+      ['venezuelan', { choices: PERMITS }],
+      ['ppt', { choices: GOALS }],
+      ['profession', budgeted(answer(['consejo profesional', 'professional council'], PRO_LINE))],
       ...ENDING,
     ],
   },
   {
-    name: 'work: an SC-2 does not allow work; no invented rights, PRO line',
+    name: 'work: an SC-2 allows work since 2025 (Decreto 0089/2025); a problem at work goes to the Ministerio del Trabajo',
     steps: [
       ['work', PROFILE],
-      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
-      ['sc2', answer(['no te da permiso para trabajar', 'does not allow you to work'], NOT_VERIFIED, PRO_LINE)],
+      ['venezuelan', { choices: PERMITS }],
+      ['sc2', { choices: GOALS }],
+      [
+        'problem',
+        {
+          ...budgeted(
+            answer(
+              ['Sí, con el salvoconducto SC-2 puedes trabajar', 'Yes, you can work with the SC-2 safe-conduct'],
+              ['con contrato o por tu cuenta', 'with a contract or on your own'],
+              ['Ministerio del Trabajo', 'Ministry of Labour'],
+              ['salario mínimo', 'minimum wage'],
+              '01 8000 522020',
+            ),
+          ),
+          lacks: [['no te da permiso para trabajar', 'does not allow you to work']],
+        },
+      ],
       ...ENDING,
     ],
   },
@@ -439,8 +547,8 @@ const cases: Case[] = [
     name: 'work: no permit — no invented rights, PRO line, and the Visa V pointer (may be outdated)',
     steps: [
       ['work', PROFILE],
-      ['venezuelan', { choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
-      ['none', { ...answer(NOT_VERIFIED, PRO_LINE, ['4 de diciembre de 2024', '4 December 2024'], OUTDATED), lacks: ['SENA'] }],
+      ['venezuelan', { choices: PERMITS }],
+      ['none', { ...answerWithDetail(NOT_VERIFIED, PRO_LINE, ['4 de diciembre de 2024', '4 December 2024'], OUTDATED), lacks: ['SENA'] }],
       ...ENDING,
     ],
   },
@@ -449,15 +557,16 @@ const cases: Case[] = [
     steps: [
       ['work', PROFILE],
       ['returnee', { choices: ['find_job', 'hire'] }],
-      ['find_job', { ...answer('SENA', 'SISE'), lacks: ['SIRE'] }],
+      ['find_job', { ...budgeted(answer('SENA', ['hoja de vida', 'CV'])), lacks: ['SIRE'] }],
       ...ENDING,
     ],
   },
   {
-    name: 'work: another nationality is told PPT and Visa V are for Venezuelans, PRO line',
+    name: 'work: another nationality without a permit is told PPT, PEP Tutor and Visa V are for Venezuelans, PRO line',
     steps: [
       ['work', PROFILE],
-      ['other_nationality', answer(['venezolanas', 'Venezuelan'], NOT_VERIFIED, PRO_LINE)],
+      ['other_nationality', { choices: ['sc2', 'foreign_id', 'none'] }],
+      ['none', budgeted(answer(['venezolanas', 'Venezuelans'], NOT_VERIFIED, PRO_LINE))],
       ...ENDING,
     ],
   },
@@ -502,7 +611,7 @@ const cases: Case[] = [
     steps: [
       ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
       ['gbv', { choices: YES_NO }],
-      [['no sé', "I don't know"], { contains: [['No entendí tu respuesta', 'I did not understand your answer'], ['¿La persona en riesgo', 'Is the person at risk']], lacks: ['Comisaría de Familia'], choices: YES_NO }],
+      [['no sé', "I don't know"], { contains: [['No te preocupes si no lo sabes', 'Do not worry if you are not sure'], ['¿La persona en riesgo', 'Is the person at risk']], lacks: ['Comisaría de Familia'], choices: YES_NO }],
       [['ni idea', 'not sure'], { contains: [['¿La persona en riesgo', 'Is the person at risk']], lacks: ['Comisaría de Familia'], choices: YES_NO }],
       ['no', { ...answer('Comisaría de Familia', '155'), lacks: ['141'] }],
       ...ENDING,
@@ -606,7 +715,7 @@ const cases: Case[] = [
     steps: [
       ['work', PROFILE],
       [['english', 'español'], { contains: [['tell us who you are', 'cuéntanos quién eres']], choices: GROUPS }],
-      ['venezuelan', { contains: [['Which permit do you have', '¿Qué permiso tienes']], choices: ['ppt', 'visa_v', 'sc2', 'none'] }],
+      ['venezuelan', { contains: [['Which permit do you have', '¿Qué permiso tienes']], choices: PERMITS }],
     ],
   },
 ];
@@ -624,6 +733,7 @@ function check(replies: Reply[], expected: Expect, locale: Locale, label: string
   for (const fragment of expected.lacks ?? []) expect({ label, text }).toEqual({ label, text: expect.not.stringContaining(inLocale(fragment, locale)) });
   if (expected.first) expect({ label, first: replies[0]?.text }).toEqual({ label, first: expect.stringContaining(inLocale(expected.first, locale)) });
   if (expected.choices) expect({ label, choices: lastChoices(replies) }).toEqual({ label, choices: [...expected.choices] });
+  if (expected.budget) expect({ label, budget: budgetViolation(replies) }).toEqual({ label, budget: undefined });
 }
 
 /** A new person who accepted the privacy notice, at the main menu, in `locale`. */
