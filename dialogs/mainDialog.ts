@@ -6,8 +6,8 @@
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice, ContentCatalog } from '../bot/content/catalog';
-import { isGreeting } from '../bot/commands/globalCommands';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { isGreeting } from '../bot/commands/smallTalk';
+import { InterruptibleDialog, MISSES_BEFORE_REPAIR } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';
 import { THEME_IDS } from '../bot/nlu/themes';
 import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
@@ -31,6 +31,8 @@ interface MenuOptions {
   startWith?: string;
   /** The person comes back after a long pause: route what they just wrote instead of showing the menu first. */
   returning?: boolean;
+  /** Messages in a row the menu did not understand (after two: the PRO line is offered). */
+  misses?: number;
 }
 
 export class MainDialog extends InterruptibleDialog {
@@ -105,6 +107,10 @@ export class MainDialog extends InterruptibleDialog {
     return innerDc.beginDialog(MENU_FLOW, { startWith: decision.theme } satisfies MenuOptions);
   }
 
+  protected restartChangedFlow(innerDc: DialogContext, dialogId: string | undefined): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(MENU_FLOW, dialogId ? ({ startWith: dialogId } satisfies MenuOptions) : undefined);
+  }
+
   private menuChoices(step: WaterfallStepContext, ids?: readonly string[]): Choice[] {
     const all = this.content.choices(getSession(step.context).locale, 'common', 'menu');
     return ids ? all.filter((c) => ids.includes(c.id)) : all;
@@ -127,6 +133,7 @@ export class MainDialog extends InterruptibleDialog {
         numbered: true,
         acceptText: true,
         listButton: this.ui(step, 'menuButton'),
+        misses: step.options?.misses,
       }),
     );
   }
@@ -151,9 +158,17 @@ export class MainDialog extends InterruptibleDialog {
       );
     }
     // A greeting, or anything unclear from someone coming back, gets a hello and the menu.
-    const hello = step.options?.returning || isGreeting(answer.text);
-    await step.context.sendActivity(textMessage(this.ui(step, hello ? 'welcomeBack' : 'menuNotUnderstood')));
-    return step.replaceDialog(MENU_FLOW);
+    if (step.options?.returning || isGreeting(answer.text)) {
+      await step.context.sendActivity(textMessage(this.ui(step, 'welcomeBack')));
+      return step.replaceDialog(MENU_FLOW);
+    }
+    const misses = (step.options?.misses ?? 0) + 1;
+    if (misses >= MISSES_BEFORE_REPAIR) {
+      await this.sendRepairOffer(step.context);
+      return step.replaceDialog(MENU_FLOW);
+    }
+    await step.context.sendActivity(textMessage(this.ui(step, 'menuNotUnderstood')));
+    return step.replaceDialog(MENU_FLOW, { misses } satisfies MenuOptions);
   }
 
   /** Open the chosen theme (or the "more options" menu). */
@@ -182,9 +197,19 @@ export class MainDialog extends InterruptibleDialog {
     return this.askFromCommon(step, 'nextStepsPrompt', 'more');
   }
 
-  /** "language" and "help" never reach here: typed or tapped, they are global commands (InterruptibleDialog). */
+  /**
+   * Tapped or typed by name, "language" and "help" are global commands (InterruptibleDialog) and
+   * never reach here; picked by their row number ("1", "2") they do.
+   */
   private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { id } = step.result as ChoiceAnswer;
+    const session = getSession(step.context);
+    if (id === 'language') {
+      session.setLocale(session.locale === 'es' ? 'en' : 'es');
+      await step.context.sendActivity(textMessage(this.ui(step, 'languageChanged')));
+    } else if (id === 'help') {
+      await step.context.sendActivity(textMessage(this.ui(step, 'help')));
+    }
     return step.endDialog({ next: id === 'delete_data' ? 'delete_data' : 'menu' } satisfies ThemeResult);
   }
 

@@ -4,7 +4,7 @@
  * question's step again. A step that asks from typed text keeps what it needs (ids, codes) in
  * `step.values`, since the text itself is not kept.
  */
-import { DialogContext, DialogReason, DialogTurnResult, DialogTurnStatus, Prompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { DialogContext, DialogInstance, DialogReason, DialogTurnResult, DialogTurnStatus, Prompt, WaterfallDialog, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
 
 const INPUTS = '_stepInputs';
 /** About 1 km: enough to list services near someone again, not enough to place their home. */
@@ -31,6 +31,8 @@ export function roundCoordinate(value: number): number {
   return Math.round(value * factor) / factor;
 }
 const ASKED = '_askedSteps';
+/** The flow's version when this instance started (see getVersion). */
+const VERSION = '_flowVersion';
 
 interface WaterfallState {
   stepIndex: number;
@@ -38,8 +40,36 @@ interface WaterfallState {
 }
 
 export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O> {
+  /** Step names in order ("bound askNeed"…): the flow's shape, for getVersion(). */
+  private readonly stepNames: string[] = [];
+
+  constructor(dialogId: string, steps: WaterfallStep<O>[] = []) {
+    super(dialogId, steps);
+    this.stepNames.push(...steps.map((step) => step.name));
+  }
+
+  override addStep(step: WaterfallStep<O>): this {
+    this.stepNames.push(step.name);
+    return super.addStep(step);
+  }
+
+  /**
+   * Changes when steps are added, removed, renamed or reordered (botbuilder's default counts steps
+   * only), so a conversation saved at a step of an older flow is noticed after a deploy (staleDialogs.ts).
+   */
+  override getVersion(): string {
+    return `${this.id}:${this.stepNames.length}:${this.stepNames.join(',')}`;
+  }
+
+  /** Whether a saved instance of this flow was started by code whose steps differ from this one's. */
+  startedWithOtherVersion(instance: DialogInstance): boolean {
+    const saved = (instance.state as Partial<WaterfallState> | undefined)?.values?.[VERSION];
+    return typeof saved === 'string' && saved !== this.getVersion();
+  }
+
   protected override async onStep(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
     const values = step.values as Record<string, unknown>;
+    values[VERSION] ??= this.getVersion();
     const inputs = (values[INPUTS] ??= {}) as Record<number, unknown>;
     inputs[step.index] = storableInput(step.result);
     const askedBefore = ((values[ASKED] ?? []) as number[]).length;

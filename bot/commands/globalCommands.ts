@@ -40,13 +40,3 @@ export function detectGlobalCommand(text: string | undefined): GlobalCommand | u
   if (!text) return undefined;
   return PHRASES[normalizeCommandText(text)];
 }
-
-const GREETINGS = new Set([
-  'hola', 'holi', 'ola', 'buenas', 'buenos dias', 'buen dia', 'buenas tardes', 'buenas noches', 'saludos', 'que tal', 'hola buenas',
-  'hola buenos dias', 'hola buenas tardes', 'hola buenas noches', 'hello', 'hi', 'hey', 'good morning', 'good afternoon', 'good evening',
-]);
-
-/** "hola", "buenas tardes", "hi": a greeting, not a question (answered with the menu, not "I did not understand"). */
-export function isGreeting(text: string | undefined): boolean {
-  return !!text && GREETINGS.has(normalizeCommandText(text).replace(/(.)\1+/g, '$1'));
-}

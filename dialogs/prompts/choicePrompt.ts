@@ -23,6 +23,8 @@ export interface ChoicePromptOptions extends ChoiceMessageOptions {
   /** Sent before the choices again when the answer matched nothing. */
   retryText?: string;
   acceptText?: boolean;
+  /** Misunderstandings in a row before this question was shown (the menu shown again after one). */
+  misses?: number;
 }
 
 export const CHOICE_PROMPT = 'choicePrompt';

@@ -85,7 +85,7 @@ const cases: Case[] = [
       ['quiero meter a mi hijo al colegio', { contains: ['¿Para quién es la educación?'], lacks: ['No entendí', '¿Qué quieres saber'] }],
       ['menu', MENU],
       ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
-      ['xyz', { contains: ['No entendí tu respuesta', 'menú'], choices: ['what', 'contact', 'back_to_menu'] }],
+      ['xyz', { contains: ['no está entre las opciones', 'menú'], choices: ['what', 'contact', 'back_to_menu'] }],
     ],
   },
   {

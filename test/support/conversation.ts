@@ -33,10 +33,10 @@ let counter = 0;
 
 export function startConversation(
   store: Store,
-  options: { userId?: string; env?: Record<string, string>; wrapStorage?: ComposeOptions['wrapStorage'] } = {},
+  options: { userId?: string; env?: Record<string, string>; wrapStorage?: ComposeOptions['wrapStorage']; adjustThemes?: ComposeOptions['adjustThemes'] } = {},
 ): TestConversation {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
-  const { bot, onTurnError } = composeBot(store, config, createLogger('silent'), { wrapStorage: options.wrapStorage });
+  const { bot, onTurnError } = composeBot(store, config, createLogger('silent'), { wrapStorage: options.wrapStorage, adjustThemes: options.adjustThemes });
   const userId = options.userId ?? `tester-${process.pid}-${++counter}`;
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: 'emulator',
