@@ -41,6 +41,8 @@ export interface ComposeOptions {
   forgetPerson?: ProBotOptions['forgetPerson'];
   /** Test seam: wraps the bot-state storage (e.g. to provoke a concurrent write). */
   wrapStorage?: (storage: Storage) => Storage;
+  /** Test seam: changes the theme dialogs (e.g. a flow with other steps, as after a deploy). */
+  adjustThemes?: (themes: ReturnType<typeof createThemeDialogs>) => ReturnType<typeof createThemeDialogs>;
 }
 
 export function composeBot(store: Store, config: AppConfig, logger: Logger, options: ComposeOptions = {}): ComposedBot {
@@ -52,7 +54,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
   const content = new ContentCatalog();
   const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
   const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats, deadlines), directory, geo: GeoDirectory.shipped() });
-  const mainDialog = new MainDialog(content, createTopicRouter(), themes);
+  const mainDialog = new MainDialog(content, createTopicRouter(), options.adjustThemes ? options.adjustThemes(themes) : themes);
   const bot = new ProBot({
     personState,
     messageLedger: new ProcessedMessages(store.containers.processedMessages, { deadlines }),
