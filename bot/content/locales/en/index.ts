@@ -9,6 +9,7 @@ import protection from './protection.json';
 import regularization from './regularization.json';
 import rights from './rights.json';
 import services from './services.json';
+import understanding from './understanding.json';
 import work from './work.json';
 
-export const files = { common, pro_points, profile, regularization, rights, civil_registry, health, education, work, protection, services };
+export const files = { common, pro_points, profile, regularization, rights, civil_registry, health, education, work, protection, services, understanding };

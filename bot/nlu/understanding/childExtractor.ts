@@ -1,0 +1,109 @@
+/**
+ * What a message says about a child: that one is meant ("mi bebé", "mi hija", "los niños"), where
+ * they were born ("nació en Cúcuta" → Colombia and 54001; "nació en Venezuela" → abroad; "nació
+ * aquí"), the birth year and month ("nació en marzo de 2016") and whether they have a registro civil
+ * ("no tiene registro civil", "ya está registrado"). The birth details count only next to a birth verb
+ * in the third person: "nací en Cúcuta" is the writer's own birth.
+ */
+import { GeoDirectory } from '../../geo/geoDirectory';
+import { CLAUSE_BREAK, type MessageText } from './messageText';
+import { FOREIGN_PLACES } from './placeNames';
+import { placeAt } from './placeExtractor';
+import { anyOf } from './patterns';
+import type { ChildInfo, ChildWord, Understood } from './understanding';
+
+const CHILD_WORDS: readonly [ChildWord, RegExp][] = [
+  ['baby', /\b(bebe|bebes|bebito|bebita|recien nacid[oa]|baby|newborn)\b/],
+  ['daughter', /\b(hija|hijita|nina|ninita|nena|chama|chamita|sobrina|nieta|daughter|girl)\b/],
+  ['son', /\b(hijo|hijito|nino|ninito|nene|chamo|chamito|sobrino|nieto|(my|his|her|our) son)\b/],
+  ['children', /\b(hijos|hijas|ninos|ninas|nenes|chamos|chamitos|menores|children|kids|sons|daughters)\b/],
+  ['child', /\b(menor|adolescente|child|kid)\b/],
+];
+// "esperando un bebé" is a pregnancy, not a child already born.
+const EXPECTING = /\b(esperando|espero|expecting) (un |a )?(bebe|baby)\b/;
+
+const BIRTH_VERBS = new Set(['nacio', 'nacieron', 'nacida', 'nacido', 'nacidos', 'nacidas', 'born']);
+const HERE = new Set(['aqui', 'aca', 'here']);
+const WINDOW = 10;
+const MONTHS: Readonly<Record<string, number>> = {
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9,
+  octubre: 10, noviembre: 11, diciembre: 12, january: 1, february: 2, march: 3, april: 4, june: 6, july: 7,
+  august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+
+const NOT_REGISTERED = anyOf([
+  String.raw`\b(no|sin|ni) (tiene |tienen |cuenta con |le han hecho |le hicieron )?(el |su )?registro( civil)?\b`,
+  String.raw`\bno (lo|la|los|las) (he|hemos|han|ha) (podido )?registrad[oa]s?\b`,
+  String.raw`\bno (esta|estan) registrad[oa]s?\b`,
+  String.raw`\b(has|have|with|without) no birth (certificate|registration)\b|\bnot registered\b|\bno birth certificate\b|\bwithout (a )?birth certificate\b`,
+]);
+const REGISTERED = anyOf([
+  String.raw`\bya (tiene|tienen|cuenta con) (el |su )?registro( civil)?\b`,
+  String.raw`\bya (esta|estan) registrad[oa]s?\b`,
+  String.raw`\bya (lo|la|los|las) (registre|registramos|registraron)\b`,
+  String.raw`(?<!\bno )\b(tiene|tienen) (el |su )?registro civil\b`,
+  String.raw`\b(has|have) (a |his |her )?birth certificate\b|\bis registered\b`,
+]);
+
+interface Birth {
+  birthplace?: ChildInfo['birthplace'];
+  birthMunicipalityCode?: string;
+  birthYear?: number;
+  birthMonth?: number;
+  evidence?: string;
+}
+
+/** Birth details in the words after a birth verb (same clause, a few words). */
+function readBirth(tokens: readonly string[], geo: GeoDirectory): Birth {
+  const birth: Birth = {};
+  const verbAt = tokens.findIndex((t) => BIRTH_VERBS.has(t));
+  if (verbAt === -1) return birth;
+  let end = verbAt + 1;
+  for (let i = verbAt + 1; i < tokens.length && i <= verbAt + WINDOW && tokens[i] !== CLAUSE_BREAK; i++) {
+    const token = tokens[i];
+    end = i + 1;
+    if (/^(19|20)\d\d$/.test(token)) birth.birthYear ??= Number(token);
+    else if (MONTHS[token] !== undefined && ['en', 'in', 'de', 'el', 'of'].includes(tokens[i - 1])) birth.birthMonth ??= MONTHS[token];
+    else if (HERE.has(token) || token === 'colombia') birth.birthplace ??= 'colombia';
+    else if (FOREIGN_PLACES.has(token) || FOREIGN_PLACES.has(`${token} ${tokens[i + 1] ?? ''}`)) birth.birthplace = 'abroad';
+    else if (['en', 'in', 'de'].includes(token) && MONTHS[tokens[i + 1]] === undefined && birth.birthMunicipalityCode === undefined && birth.birthplace !== 'abroad') {
+      // Typos forgiven, everyday words not: "nació en la playa" is a beach, not La Playa (Norte de Santander).
+      const place = placeAt(tokens, i + 1, true, geo, false);
+      if (place?.value.municipalityCode) {
+        birth.birthplace = 'colombia';
+        birth.birthMunicipalityCode = place.value.municipalityCode;
+      } else if (place) {
+        birth.birthplace = 'colombia';
+      }
+    }
+  }
+  birth.evidence = tokens.slice(verbAt, end).join(' ');
+  return birth;
+}
+
+/** What was said about a child, when a child is mentioned. */
+export function extractChild(message: MessageText, geo = GeoDirectory.shipped()): Understood<ChildInfo> | undefined {
+  const { padded, tokens } = message;
+  const unborn = EXPECTING.test(padded);
+  let mention: { word: ChildWord; evidence: string } | undefined;
+  for (const [word, pattern] of CHILD_WORDS) {
+    const found = pattern.exec(unborn ? padded.replace(EXPECTING, ' ') : padded);
+    if (found && (!mention || found.index < padded.indexOf(mention.evidence))) mention = { word, evidence: found[0] };
+  }
+  if (!mention) return undefined;
+  const info: ChildInfo = { word: mention.word };
+  const evidence = [mention.evidence];
+  const birth = readBirth(tokens, geo);
+  if (birth.birthplace) info.birthplace = birth.birthplace;
+  if (birth.birthMunicipalityCode) info.birthMunicipalityCode = birth.birthMunicipalityCode;
+  if (birth.birthYear) info.birthYear = birth.birthYear;
+  if (birth.birthMonth) info.birthMonth = birth.birthMonth;
+  if (birth.evidence) evidence.push(birth.evidence);
+  const notRegistered = NOT_REGISTERED.exec(padded);
+  const registered = notRegistered ? undefined : REGISTERED.exec(padded);
+  if (notRegistered) info.registered = false;
+  if (registered) info.registered = true;
+  const registration = notRegistered ?? registered;
+  if (registration) evidence.push(registration[0].trim());
+  return { value: info, evidence: evidence.join(' … ') };
+}

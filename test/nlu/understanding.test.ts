@@ -1,0 +1,149 @@
+/**
+ * The understanding extractor: what a message already answers, read once (bot/nlu/understanding).
+ * Table-driven: each row is a message and the fields it must (and must only) answer.
+ */
+import { describeUnderstanding, understand, understoodIds, type UnderstoodIds } from '../../bot/nlu/understanding';
+import { evaluateUnderstanding, flatten, rate } from '../../bot/nlu/understanding/understandingEvaluation';
+import { UNDERSTANDING_SET, understandingRowsIn } from '../../bot/nlu/understanding/understandingSet';
+
+/** The ids only (what a dialog may keep), without the theme, which the theme router's tests cover. */
+function idsOf(text: string): Omit<UnderstoodIds, 'theme'> {
+  const { theme: _theme, ...ids } = understoodIds(understand(text));
+  return ids;
+}
+
+describe('understand: the issue 9 examples', () => {
+  it.each<[string, Omit<UnderstoodIds, 'theme'>]>([
+    [
+      'mi bebe nació en Cúcuta y no tiene registro civil, yo soy venezolana',
+      { group: 'venezuelan', child: { word: 'baby', birthplace: 'colombia', birthMunicipalityCode: '54001', registered: false } },
+    ],
+    ['en cucuta', { place: { departmentCode: '54', municipalityCode: '54001' } }],
+    ['se me vencio el pep que hago', { permit: 'pep', permitState: 'expired' }],
+    ['el ppt cuesta plata?', { costQuestion: true }],
+    ['como me afilio a una eps', { urgency: false }],
+    [
+      'una señora me ofreció trabajo en México de mesera, me pagan el pasaje, es confiable?',
+      { risks: ['job_abroad_travel_paid'] },
+    ],
+  ])('%s', (text, expected) => {
+    expect(idsOf(text)).toEqual(expected);
+  });
+});
+
+describe('understand: precise rather than eager', () => {
+  it.each<[string, Omit<UnderstoodIds, 'theme'>]>([
+    // A permit named in a question or belonging to someone else is not the person's.
+    ['como saco el ppt', {}],
+    ['el ppt de mi hijo se perdio', { child: { word: 'son' } }],
+    // "Permiso de trabajo" is no permit of the list, and certainly not "none".
+    ['tengo permiso de trabajo, puedo afiliarme a la eps?', { urgency: false }],
+    ['no tengo papeles, que puedo hacer', { permit: 'none' }],
+    ['estoy embarazada, soy venezolana, vivo en soacha y no tengo ppt', {
+      group: 'venezuelan', permit: 'none', pregnancy: true, place: { departmentCode: '25', municipalityCode: '25754' },
+    }],
+    // Someone else's nationality is not the writer's group.
+    ['mi mama es venezolana, yo nacio aqui', {}],
+    ['soy colombiano, naci en cucuta pero vivi 20 años en venezuela', { group: 'returnee' }],
+    // Everyday words that are also municipalities, and a job offer's place, are not where the person is.
+    ['gracias', {}],
+    ['tngo ppt vigente', { permit: 'ppt' }],
+    ['oferta de trabajo en bogota, me pagan el bus para llegar', {}],
+    ['la plata no me alcanza para el arriendo', { need: 'cash' }],
+    // Hurry without a health problem is not a health urgency.
+    ['necesito empleo urgente, tengo ppt', { permit: 'ppt', need: 'employment' }],
+    ['no estoy embarazada pero necesito planificar', {}],
+  ])('%s', (text, expected) => {
+    expect(idsOf(text)).toEqual(expected);
+  });
+});
+
+describe('understand: typos, missing accents, English', () => {
+  it.each<[string, Omit<UnderstoodIds, 'theme'>]>([
+    ['estoi embarasada de 7 mese', { pregnancy: true }],
+    ['soy venesolano', { group: 'venezuelan' }],
+    ['en cucta', { place: { departmentCode: '54', municipalityCode: '54001' } }],
+    ['vivo en medeyin', { place: { departmentCode: '05', municipalityCode: '05001' } }],
+    ['my pep expired what do i do', { permit: 'pep', permitState: 'expired' }],
+    ["i'm in cucuta with my kids and we have nowhere to stay", {
+      child: { word: 'children' }, place: { departmentCode: '54', municipalityCode: '54001' }, need: 'shelter',
+    }],
+    ['la niña nacio en marzo del 2016 en barranquilla, ya tiene registro civil', {
+      child: { word: 'daughter', birthplace: 'colombia', birthMunicipalityCode: '08001', birthYear: 2016, birthMonth: 3, registered: true },
+    }],
+  ])('%s', (text, expected) => {
+    expect(idsOf(text)).toEqual(expected);
+  });
+});
+
+describe('understand: risk signals next to the emergency detector', () => {
+  it('reads debts to a smuggler and threats together, in RISK_SIGNALS order', () => {
+    expect(idsOf('le debo plata al coyote que me paso la frontera y me esta amenazando').risks).toEqual(['smuggler_debt', 'threats']);
+  });
+
+  it('counts documents kept by an employer even when told of someone else (a risk, not an emergency now)', () => {
+    expect(idsOf('le quitaron el pasaporte a mi prima en el trabajo').risks).toEqual(['documents_withheld']);
+  });
+
+  it('needs a child for recruitment, and a trip paid abroad for a job offer', () => {
+    expect(idsOf('estan reclutando niños en el barrio').risks).toEqual(['child_recruitment']);
+    expect(idsOf('me ofrecieron trabajo en una finca en el tolima, es seguro?').risks).toBeUndefined();
+  });
+
+  it('reuses an emergency check the turn already ran instead of running it again', () => {
+    const text = 'me amenazaron de muerte los del barrio';
+    expect(understoodIds(understand(text, 'es', { emergency: { kinds: [], signals: [] } })).risks).toBeUndefined();
+    expect(understoodIds(understand(text)).risks).toEqual(['threats']);
+  });
+});
+
+describe('understoodIds', () => {
+  it('keeps ids and codes only: none of the evidence (the person’s words) survives', () => {
+    const text = 'mi bebe nació en Cúcuta y no tiene registro civil, yo soy venezolana';
+    const understanding = understand(text);
+    expect(understanding.child?.evidence).toContain('nacio en cucuta');
+    const stored = JSON.stringify(understoodIds(understanding));
+    for (const word of ['nacio', 'bebe', 'registro', 'venezolana', 'cucuta']) expect(stored).not.toContain(word);
+  });
+});
+
+describe('describeUnderstanding', () => {
+  it('says in one line what was understood, in the person’s language', () => {
+    const understanding = understand('mi bebe nació en Cúcuta y no tiene registro civil, yo soy venezolana');
+    expect(describeUnderstanding(understanding, 'es')).toBe('Entiendo: tu bebé nació en Cúcuta, no tiene registro civil y eres de Venezuela.');
+    expect(describeUnderstanding(understanding, 'en')).toBe(
+      'I understand: your baby was born in Cúcuta, has no birth registration (registro civil) and you are from Venezuela.',
+    );
+  });
+
+  it('names the permit and what happened to it, and the place by its DIVIPOLA name', () => {
+    expect(describeUnderstanding(understand('se me vencio el pep, vivo en soacha'), 'es')).toBe('Entiendo: tu PEP ya no está vigente y estás en Soacha.');
+  });
+
+  it('says nothing when nothing that changes a question was understood', () => {
+    expect(describeUnderstanding(understand('hola'), 'es')).toBeUndefined();
+    expect(describeUnderstanding(understand('como me afilio a una eps'), 'es')).toBeUndefined();
+  });
+});
+
+describe('the labelled set and its evaluation', () => {
+  it('has at least 150 messages in Spanish and English, every other one held out', () => {
+    expect(UNDERSTANDING_SET.length).toBeGreaterThanOrEqual(150);
+    expect(UNDERSTANDING_SET.filter((row) => row.locale === 'en').length).toBeGreaterThanOrEqual(20);
+    UNDERSTANDING_SET.forEach((row, i) => expect([row.text, row.split]).toEqual([row.text, i % 2 === 0 ? 'tune' : 'heldout']));
+  });
+
+  it('labels every message with the same field names the evaluation reads', () => {
+    const known = new Set(Object.keys(flatten(understand('mi bebe nacio en marzo de 2016 en cucuta')))
+      .concat(['theme', 'group', 'permit', 'permitState', 'childRegistered', 'place', 'need', 'pregnancy', 'urgency', 'risks', 'cost']));
+    for (const row of UNDERSTANDING_SET) for (const field of Object.keys(row.expect)) expect([row.text, known.has(field)]).toEqual([row.text, true]);
+  });
+
+  it('is precise on the held-out half: no extracted field below 85 % precision (the theme is the router’s)', () => {
+    const { fields } = evaluateUnderstanding(understandingRowsIn('heldout'));
+    for (const [field, score] of Object.entries(fields)) {
+      if (field === 'theme') continue;
+      expect([field, rate(score.correct, score.predicted) >= 0.85]).toEqual([field, true]);
+    }
+  });
+});
