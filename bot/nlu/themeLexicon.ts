@@ -26,6 +26,10 @@ export const THEME_LEXICON: Readonly<Record<ThemeId, readonly string[]>> = {
     'sello', 'entrada irregular', 'paso irregular', 'renovar el permiso', 'permiso vencido', 'visa de residente',
     'residencia', 'tramite migratorio', 'cita de migracion', 'estado del ppt', 'stamp', 'deported', 'deportation',
     'refugee status', 'residence', 'migration status', 'overstay',
+    // Colombian returnees (Ley Retorno) and the PPT duplicate live in this theme too.
+    'retornado', 'retornada', 'retornados', 'colombiano retornado', 'colombiana retornada', 'ley retorno', 'registro unico de retorno', 'ayudas para retornados',
+    'regresan del exterior', 'regrese del exterior', 'volver del exterior', 'retornar a colombia',
+    'duplicado del ppt', 'ppt requerido', 'colombian returnee', 'return law', 'ppt duplicate',
   ],
   rights: [
     'derechos', 'mis derechos', 'deberes', 'derechos humanos', 'discriminacion', 'discriminan', 'xenofobia',
@@ -79,6 +83,8 @@ export const THEME_LEXICON: Readonly<Record<ThemeId, readonly string[]>> = {
   ],
   work: [
     'trabajo', 'trabajar', 'empleo', 'chamba', 'camello', 'contrato', 'contratar', 'jefe', 'patron',
+    // Asylum seekers may work with the SC-2 since 2025: "puedo trabajar con salvoconducto" is a work question.
+    'puedo trabajar', 'me pueden contratar', 'permiso de trabajo', 'can i work', 'work permit',
     'empleador', 'salario', 'sueldo', 'salario minimo', 'pago', 'liquidacion', 'prestaciones', 'despido',
     'despidieron', 'hoja de vida', 'curriculum', 'servicio publico de empleo', 'agencia de empleo',
     'emprender', 'emprendimiento', 'negocio', 'capital semilla', 'independiente', 'vender', 'vendedor',
