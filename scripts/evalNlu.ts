@@ -3,7 +3,7 @@
  * held-out split (phrasings it never saw). Exits with code 1 when held-out top-1 accuracy is below 90 %.
  * Also reports the emergency detector against its labelled list (the tests require all of it), and
  * the understanding extractor's precision and recall per field on its own labelled set
- * (bot/nlu/data/understandingSet.json), for the rows tuned on and the held-out rows separately.
+ * (bot/nlu/data/understandingSet.json), for the rows tuned on, the held-out rows and the fresh rows separately.
  */
 import { detectEmergency } from '../bot/nlu/emergencyDetector';
 import { EMERGENCY_PHRASES } from '../bot/nlu/emergencyPhrases';
@@ -11,8 +11,8 @@ import { evaluateRouter, rate, type AccuracyCount } from '../bot/nlu/routerEvalu
 import { utterancesIn } from '../bot/nlu/themeDataset';
 import { ThemeRouter } from '../bot/nlu/themeRouter';
 import { understand } from '../bot/nlu/understanding/understand';
-import { EVALUATED_FIELDS, evaluateUnderstanding, rate as share, type UnderstandingEvaluation } from '../bot/nlu/understanding/understandingEvaluation';
-import { UNDERSTANDING_SET, understandingRowsIn } from '../bot/nlu/understanding/understandingSet';
+import { EVALUATED_FIELDS, evaluateUnderstanding, rate as share } from '../bot/nlu/understanding/understandingEvaluation';
+import { UNDERSTANDING_SET, understandingRowsIn, type UnderstandingSplit } from '../bot/nlu/understanding/understandingSet';
 
 const REQUIRED_ACCURACY = 0.9;
 
@@ -90,31 +90,30 @@ function understandingReport(): string[] {
   const coldStarted = process.hrtime.bigint();
   for (const row of UNDERSTANDING_SET) understand(row.text, row.locale);
   const coldUs = Number(process.hrtime.bigint() - coldStarted) / 1e3 / UNDERSTANDING_SET.length;
-  const halves: [string, UnderstandingEvaluation][] = [
-    ['tuned', evaluateUnderstanding(understandingRowsIn('tune'))],
-    ['held-out', evaluateUnderstanding(understandingRowsIn('heldout'))],
-  ];
+  const splits: UnderstandingSplit[] = ['tune', 'heldout', 'fresh'];
+  const results = splits.map((split) => evaluateUnderstanding(understandingRowsIn(split)));
+  const counts = splits.map((split) => understandingRowsIn(split).length);
   // Steady state, as a running bot sees it: several passes over the whole set.
   const passes = 5;
   const warmStarted = process.hrtime.bigint();
   for (let pass = 0; pass < passes; pass++) for (const row of UNDERSTANDING_SET) understand(row.text, row.locale);
   const warmUs = Number(process.hrtime.bigint() - warmStarted) / 1e3 / (passes * UNDERSTANDING_SET.length);
-  const [tuned, heldout] = halves;
   const lines = [
-    `Understanding (bot/nlu/understanding) on ${UNDERSTANDING_SET.length} labelled messages: ${understandingRowsIn('tune').length} tuned on, ${understandingRowsIn('heldout').length} held out (never tuned on).`,
-    'Precision / recall per field, % (right / given / expected):',
-    `  ${'field'.padEnd(18)} ${'tuned P'.padStart(8)} ${'R'.padStart(6)}   ${'held-out P'.padStart(10)} ${'R'.padStart(6)}   held-out counts`,
+    `Understanding (bot/nlu/understanding) on ${UNDERSTANDING_SET.length} labelled messages: ${counts[0]} tuned on, ${counts[1]} held out, ${counts[2]} fresh (written after tuning, never tuned on).`,
+    'Precision / recall per field, % (held-out and fresh counts: right / given / expected):',
+    `  ${'field'.padEnd(18)} ${'tuned P'.padStart(8)} ${'R'.padStart(6)}   ${'held-out P'.padStart(10)} ${'R'.padStart(6)}   ${'fresh P'.padStart(8)} ${'R'.padStart(6)}   counts (held-out; fresh)`,
   ];
   for (const field of EVALUATED_FIELDS) {
-    const t = tuned[1].fields[field];
-    const h = heldout[1].fields[field];
+    const [t, h, f] = results.map((result) => result.fields[field]);
     lines.push(
-      `  ${field.padEnd(18)} ${fieldPercent(t.correct, t.predicted).padStart(8)} ${fieldPercent(t.correct, t.expected).padStart(6)}   ${fieldPercent(h.correct, h.predicted).padStart(10)} ${fieldPercent(h.correct, h.expected).padStart(6)}   ${h.correct}/${h.predicted}/${h.expected}`,
+      `  ${field.padEnd(18)} ${fieldPercent(t.correct, t.predicted).padStart(8)} ${fieldPercent(t.correct, t.expected).padStart(6)}   ${fieldPercent(h.correct, h.predicted).padStart(10)} ${fieldPercent(h.correct, h.expected).padStart(6)}   ${fieldPercent(f.correct, f.predicted).padStart(8)} ${fieldPercent(f.correct, f.expected).padStart(6)}   ${h.correct}/${h.predicted}/${h.expected}; ${f.correct}/${f.predicted}/${f.expected}`,
     );
   }
-  lines.push('', 'Held-out errors (field: expected → got):');
-  const errors = heldout[1].errors;
-  lines.push(...(errors.length === 0 ? ['  none'] : errors.map((e) => `  ${e.field}: ${e.expected} → ${e.got}  [${e.text}]`)));
+  for (const [i, title] of [[1, 'Held-out'], [2, 'Fresh']] as const) {
+    lines.push('', `${title} errors (field: expected → got):`);
+    const errors = results[i].errors;
+    lines.push(...(errors.length === 0 ? ['  none'] : errors.map((e) => `  ${e.field}: ${e.expected} → ${e.got}  [${e.text}]`)));
+  }
   lines.push('', `Understanding time: ${warmUs.toFixed(0)} µs per message steady state (${coldUs.toFixed(0)} µs on a cold first pass), theme routing included.`);
   return lines;
 }

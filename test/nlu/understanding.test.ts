@@ -127,10 +127,15 @@ describe('describeUnderstanding', () => {
 });
 
 describe('the labelled set and its evaluation', () => {
-  it('has at least 150 messages in Spanish and English, every other one held out', () => {
+  it('has at least 150 messages in Spanish and English: every other one held out, then the fresh ones', () => {
     expect(UNDERSTANDING_SET.length).toBeGreaterThanOrEqual(150);
     expect(UNDERSTANDING_SET.filter((row) => row.locale === 'en').length).toBeGreaterThanOrEqual(20);
-    UNDERSTANDING_SET.forEach((row, i) => expect([row.text, row.split]).toEqual([row.text, i % 2 === 0 ? 'tune' : 'heldout']));
+    const fresh = understandingRowsIn('fresh');
+    expect(fresh.length).toBeGreaterThanOrEqual(40);
+    expect(UNDERSTANDING_SET.slice(-fresh.length)).toEqual(fresh);
+    UNDERSTANDING_SET.slice(0, -fresh.length).forEach((row, i) =>
+      expect([row.text, row.split]).toEqual([row.text, i % 2 === 0 ? 'tune' : 'heldout']),
+    );
   });
 
   it('labels every message with the same field names the evaluation reads', () => {

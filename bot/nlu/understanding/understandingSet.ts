@@ -26,12 +26,15 @@ export interface ExpectedFields {
   cost?: boolean;
 }
 
-export type UnderstandingSplit = 'tune' | 'heldout';
+export type UnderstandingSplit = 'tune' | 'heldout' | 'fresh';
 
 export interface LabelledMessage {
   text: string;
   locale: Locale;
-  /** `tune` rows may be studied while improving the extractor; `heldout` rows are only scored. */
+  /**
+   * `tune` rows may be studied while improving the extractor; `heldout` rows are only scored (two
+   * fixes were made after a first look at them); `fresh` rows were written after tuning ended.
+   */
   split: UnderstandingSplit;
   expect: ExpectedFields;
 }
