@@ -33,3 +33,24 @@ export function boxAround(centre: Coordinates, radiusKm: number): BoundingBox {
   const dLon = radiusKm / (KM_PER_DEGREE_LATITUDE * Math.cos(radians(centre.lat)));
   return { minLatitude: centre.lat - dLat, maxLatitude: centre.lat + dLat, minLongitude: centre.lon - dLon, maxLongitude: centre.lon + dLon };
 }
+
+/**
+ * How far a service may be from a shared location and still be called "near": about an hour by
+ * road, or a bus fare most people can pay. Beyond it the bot says how far the nearest one is.
+ */
+export const NEARBY_KM = 50;
+
+/** Distances below this read "less than 1 km": a GPS pin is rarely more exact, and "0.0 km" reads like an error. */
+export const UNDER_ONE_KM = 1;
+
+/**
+ * A distance in kilometres as the person's locale writes it: one decimal below 10 km ("2,5" in
+ * Spanish, "2.5" in English), whole kilometres above ("406").
+ *
+ * @example
+ * formatKm(2.46, 'es'); // "2,5"
+ * formatKm(406.2, 'en'); // "406"
+ */
+export function formatKm(km: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+}

@@ -7,6 +7,7 @@
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Choice, ContentCatalog } from '../../bot/content/catalog';
 import type { GeoDirectory } from '../../bot/geo';
+import { formatKm, NEARBY_KM, UNDER_ONE_KM } from '../../bot/referrals/distance';
 import { formatPhone } from '../../bot/referrals/phoneNumbers';
 import type { FoundReferral, ReferralDirectory, ServiceQuery } from '../../bot/referrals/referralDirectory';
 import { isServiceKind, type ServiceKind } from '../../bot/referrals/serviceKinds';
@@ -46,7 +47,11 @@ interface FlowValues {
 /** What the place steps hand on to the search: the place, or none (give the national lines). */
 interface Resolved {
   place?: Place;
+  /** The person would rather not say where they are: national lines, nothing remembered. */
+  declined?: boolean;
 }
+
+const DECLINE_PLACE = 'no_place';
 
 export class ServicesDialog extends ThemeDialog {
   constructor(content: ContentCatalog, private readonly directory: ReferralDirectory, private readonly geo: GeoDirectory) {
@@ -89,13 +94,15 @@ export class ServicesDialog extends ThemeDialog {
     if (step.options?.place) return step.next({ kind: 'known' });
     const retryText = this.ui(step, 'placeNotFound');
     const remembered = step.options?.askNewPlace ? undefined : this.rememberedPlace(step);
+    // Saying where one is stays optional: "prefiero no decir" is always offered (and understood typed).
+    const decline = this.choices(step, 'placeOptions');
     if (remembered) {
       return step.prompt(
         PLACE_PROMPT,
-        placePromptOptions({ text: this.ui(step, 'placeRemembered', { place: remembered.label }), choices: this.choices(step, 'rememberedPlace'), retryText }),
+        placePromptOptions({ text: this.ui(step, 'placeRemembered', { place: remembered.label }), choices: [...this.choices(step, 'rememberedPlace'), ...decline], retryText }),
       );
     }
-    return step.prompt(PLACE_PROMPT, placePromptOptions({ text: this.ui(step, 'placeQuestion'), retryText }));
+    return step.prompt(PLACE_PROMPT, placePromptOptions({ text: this.ui(step, 'placeQuestion'), choices: decline, retryText }));
   }
 
   /** Turn the answer into a municipality, department or location; ask again when unknown. */
@@ -104,6 +111,7 @@ export class ServicesDialog extends ThemeDialog {
     if (step.options?.place) return step.next({ place: step.options.place } satisfies Resolved);
     const answer = step.result as PlaceAnswer;
     if (answer.kind === 'location') return step.next({ place: { near: { lat: answer.latitude, lon: answer.longitude } } } satisfies Resolved);
+    if (answer.kind === 'choice' && answer.id === DECLINE_PLACE) return step.next({ declined: true } satisfies Resolved);
     if (answer.kind === 'choice') {
       const remembered = this.rememberedPlace(step);
       if (remembered) return step.next({ place: remembered.place } satisfies Resolved);
@@ -147,8 +155,13 @@ export class ServicesDialog extends ThemeDialog {
   private async showServices(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     const values = this.values(step);
     const need = values.need;
+    const resolved = step.result as Resolved | undefined;
+    if (resolved?.declined) {
+      await this.say(step, `${this.ui(step, 'placeDeclined')}\n\n${await this.nationalLinesText(step, need)}`);
+      return this.askWhatNext(step, false);
+    }
     // The exact place serves this search; state keeps a location only rounded (for "ver más").
-    const place = (step.result as Resolved | undefined)?.place ?? values.place;
+    const place = resolved?.place ?? values.place;
     if (!place) {
       await this.say(step, `${this.ui(step, 'placeGiveUp')}\n\n${await this.nationalLinesText(step, need)}`);
       return this.askWhatNext(step, false);
@@ -165,18 +178,61 @@ export class ServicesDialog extends ThemeDialog {
     if (offset === 0 && local.length === 0) {
       const national = results.length ? results.map((r) => this.describe(step, r)).join('\n\n') : await this.nationalLinesText(step, need);
       await this.say(step, `${this.ui(step, 'noResults', vars)}\n\n${national}`);
-    } else {
-      const blocks = [this.ui(step, offset === 0 ? 'resultsHeader' : 'resultsHeaderMore', vars)];
-      const firstNational = results.findIndex((r) => !r.departmentCode);
-      results.forEach((r, i) => {
-        if (i === firstNational) blocks.push(this.ui(step, 'nationalHeader'));
-        blocks.push(this.describe(step, r));
-      });
-      // No national line fits this need: the last page still ends with the free PRO line.
-      if (!hasMore && firstNational < 0) blocks.push(this.ui(step, 'nationalHeader'), this.content.fact(this.locale(step), 'common', 'nationalLine'));
-      await this.say(step, blocks.join('\n\n'));
+      return this.askWhatNext(step, hasMore);
     }
+    const nearby = (r: FoundReferral): boolean => !('near' in place) || (r.distanceKm ?? Infinity) <= NEARBY_KM;
+    if (offset === 0 && !local.some(nearby)) {
+      // Nothing within reach of the pin: never "near"; say how far the nearest is, then the national lines.
+      const nearest = local[0];
+      const header = this.ui(step, 'nothingNearby', { need: vars.need, km: NEARBY_KM, distance: this.distanceText(step, nearest.distanceKm ?? 0) });
+      await this.say(step, [header, this.describe(step, nearest), this.ui(step, 'nationalHeader'), await this.nationalLinesText(step, need)].join('\n\n'));
+      return this.askWhatNext(step, false);
+    }
+    const blocks = [this.resultsHeader(step, place, local, offset, vars)];
+    // The header names the first group on the first page; a later page labels each group it shows.
+    let section: string | undefined = offset === 0 ? this.sectionOf(step, place, local[0]) : undefined;
+    results.forEach((r) => {
+      const current = r.departmentCode ? this.sectionOf(step, place, r) : this.ui(step, 'nationalHeader');
+      if (current !== section && current) blocks.push(current);
+      section = current;
+      blocks.push(this.describe(step, r));
+    });
+    // No national line fits this need: the last page still ends with the free PRO line.
+    if (!hasMore && !results.some((r) => !r.departmentCode)) blocks.push(this.ui(step, 'nationalHeader'), this.content.fact(this.locale(step), 'common', 'nationalLine'));
+    await this.say(step, blocks.join('\n\n'));
     return this.askWhatNext(step, hasMore);
+  }
+
+  /**
+   * The first line of a page of results: "near" only where it is true (the searched municipality,
+   * or within NEARBY_KM of a pin); a department search says "in"; later pages just say "more".
+   */
+  private resultsHeader(step: WaterfallStepContext<FlowOptions>, place: Place, local: FoundReferral[], offset: number, vars: { need: string; place: string }): string {
+    if (offset > 0) return this.ui(step, 'resultsHeaderMore', vars);
+    if ('departmentCode' in place) return this.ui(step, 'resultsHeaderIn', vars);
+    if ('municipalityCode' in place && local[0]?.municipalityCode !== place.municipalityCode) {
+      return this.ui(step, 'noneInMunicipality', { ...vars, department: this.departmentName(place.municipalityCode) });
+    }
+    return this.ui(step, 'resultsHeader', vars);
+  }
+
+  /** Which group a local result is listed under after the header (undefined: the header's own group). */
+  private sectionOf(step: WaterfallStepContext<FlowOptions>, place: Place, r: FoundReferral | undefined): string | undefined {
+    if (!r) return undefined;
+    if ('near' in place) return (r.distanceKm ?? Infinity) <= NEARBY_KM ? undefined : this.ui(step, 'fartherHeader', { km: NEARBY_KM });
+    if ('municipalityCode' in place && r.municipalityCode !== place.municipalityCode) {
+      return this.ui(step, 'otherMunicipalities', { department: this.departmentName(place.municipalityCode) });
+    }
+    return undefined;
+  }
+
+  private departmentName(municipalityCode: string): string {
+    return this.geo.department(municipalityCode.slice(0, 2))?.name ?? municipalityCode.slice(0, 2);
+  }
+
+  /** "a 2,5 km", "a menos de 1 km": in the person's locale, never "a 0.0 km". */
+  private distanceText(step: WaterfallStepContext<FlowOptions>, km: number): string {
+    return km < UNDER_ONE_KM ? this.ui(step, 'distanceUnder1') : this.ui(step, 'distance', { km: formatKm(km, this.locale(step)) });
   }
 
   /** More of the same, another need, another place, or back to the menu. */
@@ -247,7 +303,7 @@ export class ServicesDialog extends ThemeDialog {
     if (contact.length) lines.push(contact.join(' · '));
     if (r.hours) lines.push(`🕒 ${r.hours}`);
     const where = [r.address, r.municipalityCode ? this.geo.describe(r.municipalityCode) : undefined].filter(Boolean).join(', ');
-    const distance = r.distanceKm !== undefined ? this.ui(step, 'distance', { km: r.distanceKm < 10 ? r.distanceKm.toFixed(1) : Math.round(r.distanceKm) }) : '';
+    const distance = r.distanceKm !== undefined ? this.distanceText(step, r.distanceKm) : '';
     if (where || distance) lines.push(`📍 ${[where, distance].filter(Boolean).join(' · ')}`);
     if (r.url) lines.push(`🔗 ${r.url}`);
     return lines.join('\n');

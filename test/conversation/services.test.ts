@@ -29,6 +29,8 @@ const CSV = [
   row('ex-legal-closed', 'Ejemplo Legal Cerrado', 'legal', '54001', '7.8941', '-72.5079', 'false'),
   // Villa del Rosario, orientation.
   row('ex-orient-vdr', 'Ejemplo Orientación Villa', 'orientation', '54874', '7.8336', '-72.4742'),
+  // Bogotá, the only dining hall in the directory: about 400 km from Cúcuta.
+  row('ex-food-bogota', 'Ejemplo Comedor Bogotá', 'food', '11001', '4.6097', '-74.0817'),
 ].join('\n');
 
 describe('services near me', () => {
@@ -84,7 +86,73 @@ describe('services near me', () => {
     const text = allText(replies);
     expect(text).toContain('tu ubicación');
     expect(text.indexOf('Ejemplo Orientación Villa')).toBeLessThan(text.indexOf('Ejemplo Legal Dos'));
-    expect(text).toMatch(/a 0\.\d km/);
+    // A pin about 200 m away: "less than 1 km", never "a 0.0 km".
+    expect(text).toContain('📍 Calle 1 # 2-3, Villa del Rosario (Norte de Santander) · a menos de 1 km');
+    expect(text).not.toMatch(/0[.,]\d km/);
+  });
+
+  it('writes distances as the person\'s locale does: "a 2,2 km" in Spanish, "2.2 km away" in English', async () => {
+    const pin = { text: '', value: { location: { latitude: 7.8939, longitude: -72.5078 } } };
+    const es = await consented();
+    await es.say('services');
+    await es.say('legal');
+    const spanish = allText(await es.send(pin));
+    expect(spanish).toContain('Servicios de *Asesoría legal* cerca de *tu ubicación*');
+    expect(spanish).toMatch(/· a \d,\d km/);
+    expect(spanish).not.toMatch(/\d\.\d km/);
+
+    const en = startConversation(store, { env: { DEFAULT_LOCALE: 'en' } });
+    await en.say('hello');
+    await en.say('consent_yes');
+    await en.say('services');
+    await en.say('legal');
+    const english = allText(await en.send(pin));
+    expect(english).toMatch(/· \d\.\d km away/);
+    expect(english).toContain('less than 1 km away');
+  });
+
+  it('never calls a service 400 km away "near": says how far the nearest is, then the national lines', async () => {
+    const c = await consented();
+    await c.say('services');
+    await c.say('other_needs');
+    await c.say('food');
+    // A pin in Cúcuta; the only dining hall is in Bogotá.
+    const replies = await c.send({ text: '', value: { location: { latitude: 7.8939, longitude: -72.5078 } } });
+    const text = allText(replies);
+    expect(text).not.toContain('cerca de');
+    expect(text).toContain('No encontré servicios de *Comida* a menos de 50 km de tu ubicación. El más cercano está a 405 km');
+    expect(text).toContain('Ejemplo Comedor Bogotá');
+    expect(text).toContain('Líneas nacionales');
+    expect(text.indexOf('Ejemplo Comedor Bogotá')).toBeLessThan(text.indexOf('Líneas nacionales'));
+    expect(lastChoices(replies)).toEqual(['other_need', 'other_place', 'back_to_menu']);
+  });
+
+  it.each([
+    ['es', 'prefiero no decir', 'no hace falta que me digas dónde estás'],
+    ['es', 'no_place', 'no hace falta que me digas dónde estás'],
+    ['es', 'No quiero decir', 'no hace falta que me digas dónde estás'],
+    ['en', "I'd rather not say", 'you do not have to tell me where you are'],
+  ])('in %s, "%s" at the place question still gets the national lines, and no place is remembered', async (locale, answer, declined) => {
+    const c = startConversation(store, { env: { DEFAULT_LOCALE: locale } });
+    await c.say('hola');
+    await c.say('consent_yes');
+    await c.say('services');
+    expect(lastChoices(await c.say('legal'))).toEqual(['no_place']);
+    const text = allText(await c.say(answer));
+    expect(text).toContain(declined);
+    expect(text).toContain('01 8000 180588');
+    await c.say('back_to_menu');
+    await c.say('services');
+    // Nothing was remembered: the place question is the plain one again.
+    expect(lastChoices(await c.say('legal'))).toEqual(['no_place']);
+  });
+
+  it('a department search says "en", not "cerca de"', async () => {
+    const c = await consented();
+    await c.say('services');
+    await c.say('legal');
+    const text = allText(await c.say('Norte de Santander'));
+    expect(text).toContain('Servicios de *Asesoría legal* en *Norte de Santander*');
   });
 
   it('offers the place remembered from last time', async () => {
@@ -141,7 +209,8 @@ describe('services near me', () => {
     await c.say('legal');
     const text = allText(await c.say('Villa del Rosario'));
     // Nothing legal in Villa del Rosario itself: the rest of its department comes next.
-    expect(text).toContain('services near *Villa del Rosario (Norte de Santander)*');
+    expect(text).toContain('I found no *Legal advice* services in *Villa del Rosario (Norte de Santander)*. These are in other municipalities of *Norte de Santander*');
+    expect(text).not.toContain('near');
     expect(text).toContain('Ejemplo Legal');
     expect(text).toContain('Cúcuta (Norte de Santander)');
   });
