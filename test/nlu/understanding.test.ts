@@ -2,7 +2,15 @@
  * The understanding extractor: what a message already answers, read once (bot/nlu/understanding).
  * Table-driven: each row is a message and the fields it must (and must only) answer.
  */
-import { describeUnderstanding, understand, understoodIds, type UnderstoodIds } from '../../bot/nlu/understanding';
+import { ContentCatalog, type ContentFileName } from '../../bot/content/catalog';
+import {
+  describeUnderstanding,
+  questionAnswers,
+  understand,
+  understoodIds,
+  type QuestionAnswers,
+  type UnderstoodIds,
+} from '../../bot/nlu/understanding';
 import { evaluateUnderstanding, flatten, rate } from '../../bot/nlu/understanding/understandingEvaluation';
 import { UNDERSTANDING_SET, understandingRowsIn } from '../../bot/nlu/understanding/understandingSet';
 
@@ -150,5 +158,44 @@ describe('the labelled set and its evaluation', () => {
       if (field === 'theme') continue;
       expect([field, rate(score.correct, score.predicted) >= 0.85]).toEqual([field, true]);
     }
+  });
+});
+
+describe('questionAnswers: the questions a message already answers, as choice ids of the content', () => {
+  const answersTo = (text: string) => questionAnswers(understoodIds(understand(text)));
+
+  it.each<[string, QuestionAnswers]>([
+    ['mi bebe nació en Cúcuta en 2020 y no tiene registro civil, yo soy venezolana', {
+      'profile.group': 'venezuelan', 'education.who': 'child', 'civil_registry.birthPlace': 'colombia',
+      'civil_registry.birthYear': 'since_2015', 'civil_registry.birth': 'co_since_2015', 'civil_registry.registered': 'no',
+    }],
+    // August 2015 straddles the 19 August cut-off: the year question stays.
+    ['mi bebe nacio en agosto de 2015 en maicao', { 'education.who': 'child', 'civil_registry.birthPlace': 'colombia' }],
+    ['se me vencio el pep que hago', {
+      'regularization.situation': 'no_permit', 'work.permit': 'none', 'work.permitOther': 'none', 'health.permit': 'none',
+    }],
+    ['perdí mi ppt', { 'regularization.situation': 'ppt_have', 'regularization.pptNeed': 'reissue', 'work.permit': 'ppt', 'health.permit': 'ppt' }],
+    ['mi ppt esta en tramite todavia', { 'regularization.situation': 'ppt_pending' }],
+    ['como me afilio a una eps', { 'health.emergency': 'no', 'health.topics': 'join' }],
+    ['no tengo donde dormir esta noche', { 'services.moreNeeds': 'shelter' }],
+    ['necesito un abogado', { 'services.needs': 'legal' }],
+    ['tengo pep', {}],
+  ])('%s', (text, expected) => {
+    expect(answersTo(text)).toEqual(expected);
+  });
+
+  it('answers only with choice ids the content really has', () => {
+    const catalog = new ContentCatalog();
+    const yesNo = catalog.choices('es', 'common', 'yesNo').map((c) => c.id);
+    const yesNoKeys = new Set(['health.emergency', 'civil_registry.registered']);
+    const all = UNDERSTANDING_SET.map((row) => answersTo(row.text));
+    for (const answers of all) {
+      for (const [key, id] of Object.entries(answers)) {
+        const [file, group] = key.split('.');
+        const ids = yesNoKeys.has(key) ? yesNo : catalog.choices('es', file as ContentFileName, group).map((c) => c.id);
+        expect([key, ids.includes(id as string)]).toEqual([key, true]);
+      }
+    }
+    expect(all.filter((answers) => Object.keys(answers).length > 0).length).toBeGreaterThan(100);
   });
 });

@@ -10,6 +10,7 @@
  * describeUnderstanding(u, 'es');   // 'Entiendo: tu PEP ya no está vigente y estás en Soacha.'
  */
 export { describeUnderstanding, type DescribeOptions } from './describeUnderstanding';
+export { questionAnswers, type QuestionAnswers } from './questionAnswers';
 export { understand, type UnderstandOptions } from './understand';
 export { understoodIds, type UnderstoodIds } from './understoodIds';
 export {

@@ -1,0 +1,108 @@
+/**
+ * Which questions of the current content an understanding already answers, as the choice id the
+ * person would have tapped: `regularization.situation` ← permit, `civil_registry.birth` ← the child's
+ * birthplace and year, `health.emergency` ← urgency, and so on. Dialogs skip a question whose key is
+ * here (after saying what was understood, so a "no" can correct it). Keys are `file.choiceGroup` as
+ * in bot/content/locales; yes/no questions answer with the `common.yesNo` ids.
+ *
+ * Only answers that follow from what was said with no further guess: a valid PEP, for instance,
+ * answers no `regularization.situation` choice, so that question is still asked.
+ */
+import type { PopulationGroup } from '../../profile/userProfile';
+import type { ServiceKind } from '../../referrals/serviceKinds';
+import type { PermitId } from './understanding';
+import type { UnderstoodIds } from './understoodIds';
+
+export interface QuestionAnswers {
+  'profile.group'?: PopulationGroup;
+  'regularization.situation'?: 'ppt_have' | 'ppt_pending' | 'no_permit' | 'asylum' | 'pep_tutor' | 'foreign_id';
+  'regularization.pptNeed'?: 'reissue';
+  'work.permit'?: 'ppt' | 'visa_v' | 'sc2' | 'none' | 'pep_tutor' | 'foreign_id';
+  'work.permitOther'?: 'sc2' | 'foreign_id' | 'none';
+  'health.permit'?: 'ppt' | 'pep_tutor' | 'cedula_ext' | 'sc2' | 'visa_v' | 'none';
+  /** Yes/no: is it an emergency now? */
+  'health.emergency'?: 'yes' | 'no';
+  'health.topics'?: 'pregnancy' | 'mental' | 'join';
+  'civil_registry.birth'?: 'co_since_2015' | 'co_before_2015' | 'abroad';
+  'civil_registry.birthPlace'?: 'colombia' | 'abroad';
+  'civil_registry.birthYear'?: 'since_2015' | 'before_2015';
+  /** Yes/no: does the child have a registro civil? */
+  'civil_registry.registered'?: 'yes' | 'no';
+  'education.who'?: 'child';
+  'services.needs'?: ServiceKind;
+  'services.moreNeeds'?: 'shelter' | 'food' | 'cash' | 'wash' | 'protection';
+}
+
+const MORE_NEEDS: ReadonlySet<ServiceKind> = new Set(['shelter', 'food', 'cash', 'wash', 'protection']);
+
+/** The permit as the choice ids of work.permit / health.permit name it. */
+const WORK_PERMIT: Partial<Record<PermitId, NonNullable<QuestionAnswers['work.permit']>>> = {
+  ppt: 'ppt', visa_v: 'visa_v', sc2: 'sc2', none: 'none', pep_tutor: 'pep_tutor', cedula_extranjeria: 'foreign_id',
+};
+const HEALTH_PERMIT: Partial<Record<PermitId, NonNullable<QuestionAnswers['health.permit']>>> = {
+  ppt: 'ppt', visa_v: 'visa_v', sc2: 'sc2', none: 'none', pep_tutor: 'pep_tutor', cedula_extranjeria: 'cedula_ext',
+};
+
+/**
+ * "Primero la Niñez" applies to children born in Colombia since 19 August 2015: a birth year after
+ * 2015 is "since", before it "before"; 2015 itself needs the month (August stays unknown).
+ */
+function sinceAugust2015(year: number | undefined, month: number | undefined): boolean | undefined {
+  if (year === undefined) return undefined;
+  if (year !== 2015) return year > 2015;
+  if (month === undefined || month === 8) return undefined;
+  return month > 8;
+}
+
+/** The permit answers, or none when the permit says nothing a choice can carry. */
+function permitAnswers(ids: UnderstoodIds, answers: QuestionAnswers): void {
+  const { permit, permitState: state } = ids;
+  if (!permit) return;
+  // An expired PEP is no permit today (the PEP was replaced by the PPT); other expired permits may be renewable.
+  const current: PermitId | undefined = state === 'expired' ? (permit === 'pep' ? 'none' : undefined) : permit;
+  if (current === 'ppt') {
+    answers['regularization.situation'] = state === 'pending' ? 'ppt_pending' : 'ppt_have';
+    if (state === 'lost') answers['regularization.pptNeed'] = 'reissue';
+  }
+  if (current === 'none') answers['regularization.situation'] = 'no_permit';
+  if (current === 'sc2') answers['regularization.situation'] = 'asylum';
+  if (current === 'pep_tutor') answers['regularization.situation'] = 'pep_tutor';
+  if (current === 'cedula_extranjeria') answers['regularization.situation'] = 'foreign_id';
+  // A permit being processed is not held yet: the work and health questions stay.
+  if (current === undefined || state === 'pending') return;
+  if (WORK_PERMIT[current]) answers['work.permit'] = WORK_PERMIT[current];
+  if (current === 'sc2' || current === 'none') answers['work.permitOther'] = current;
+  if (current === 'cedula_extranjeria') answers['work.permitOther'] = 'foreign_id';
+  if (HEALTH_PERMIT[current]) answers['health.permit'] = HEALTH_PERMIT[current];
+}
+
+/**
+ * @example
+ * questionAnswers(understoodIds(understand('se me vencio el pep')))
+ * // { 'regularization.situation': 'no_permit', 'work.permit': 'none', 'work.permitOther': 'none', 'health.permit': 'none' }
+ */
+export function questionAnswers(ids: UnderstoodIds): QuestionAnswers {
+  const answers: QuestionAnswers = {};
+  if (ids.group) answers['profile.group'] = ids.group;
+  permitAnswers(ids, answers);
+
+  if (ids.urgency !== undefined) answers['health.emergency'] = ids.urgency ? 'yes' : 'no';
+  if (ids.pregnancy) answers['health.topics'] = 'pregnancy';
+  else if (ids.need === 'mental_health') answers['health.topics'] = 'mental';
+  else if (ids.urgency === false) answers['health.topics'] = 'join';
+
+  const child = ids.child;
+  if (child) {
+    answers['education.who'] = 'child';
+    if (child.birthplace) answers['civil_registry.birthPlace'] = child.birthplace;
+    const since = sinceAugust2015(child.birthYear, child.birthMonth);
+    if (since !== undefined) answers['civil_registry.birthYear'] = since ? 'since_2015' : 'before_2015';
+    if (child.birthplace === 'abroad') answers['civil_registry.birth'] = 'abroad';
+    else if (child.birthplace === 'colombia' && since !== undefined) answers['civil_registry.birth'] = since ? 'co_since_2015' : 'co_before_2015';
+    if (child.registered !== undefined) answers['civil_registry.registered'] = child.registered ? 'yes' : 'no';
+  }
+
+  if (ids.need && MORE_NEEDS.has(ids.need)) answers['services.moreNeeds'] = ids.need as NonNullable<QuestionAnswers['services.moreNeeds']>;
+  else if (ids.need) answers['services.needs'] = ids.need;
+  return answers;
+}
