@@ -1,5 +1,5 @@
 /**
- * Theme "education": children and adolescents enrol whatever their status (with an ID or an NES;
+ * Theme "education": children and adolescents enrol whatever their status (with a PPT, a cédula de extranjería or an NES;
  * placed by free evaluations or with recognised studies; the Secretaría de Educación finds a place);
  * adults validate secondary school with ICFES or have foreign studies recognised by the Ministry.
  */
@@ -42,13 +42,9 @@ export class EducationDialog extends GuidedThemeDialog {
       if (detail === 'validate') await this.say(step, this.withProLine(step, this.fact(step, 'icfesValidation')));
       else await this.say(step, this.fact(step, 'convalidation'), this.withProLine(step, this.ui(step, 'universityNote')));
     } else {
-      await this.say(
-        step,
-        this.fact(step, 'enrolmentRight'),
-        this.fact(step, detail === 'yes' ? 'withId' : 'withoutId'),
-        this.fact(step, certificates === 'yes' ? 'withCertificates' : 'withoutCertificates'),
-        this.withProLine(step, this.fact(step, 'findPlace')),
-      );
+      // Document and studies in one message, so the answer stays within three.
+      const documents = `${this.fact(step, detail === 'yes' ? 'withId' : 'withoutId')}\n\n${this.fact(step, certificates === 'yes' ? 'withCertificates' : 'withoutCertificates')}`;
+      await this.say(step, this.fact(step, 'enrolmentRight'), documents, this.withProLine(step, this.fact(step, 'findPlace')));
     }
     return step.next();
   }

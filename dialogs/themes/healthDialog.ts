@@ -1,64 +1,103 @@
 /**
  * Theme "health": an emergency now gets the right to urgent care first (everyone, whatever their
- * status). Otherwise, for Venezuelans: with a PPT, joining an EPS (contributory with income,
- * subsidised through Sisbén IV); without one, urgent care only and the way to regularize. Other
- * groups get urgent care and the PRO line, since the facts we hold are about PPT holders.
+ * status). Otherwise the topic: pregnancy and birth, sexual health and HIV, and mental health are
+ * answered whatever the person's status; joining an EPS depends on who they are and which document
+ * they hold (PPT, PEP Tutor, cédula de extranjería, SC-2 or Visa V all count; none → urgent care,
+ * what is guaranteed anyway, and how to claim the rest). Returnees join through census lists.
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+import { topicHintIn } from './openingHint';
 
 export const HEALTH_DIALOG = 'health';
 const FLOW = 'healthFlow';
+/** Groups asked which document they hold (the others' documents are not the permits we hold facts on). */
+const ASK_PERMIT = ['venezuelan', 'other_nationality'];
+/** Permits that come with a short note of their own after the affiliation answer. */
+const PERMIT_NOTES: Readonly<Record<string, string>> = { pep_tutor: 'pepTutorNote', sc2: 'sc2Note' };
 
 export class HealthDialog extends GuidedThemeDialog {
   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
     super(HEALTH_DIALOG, content, 'health', feedback);
     this.addFlow(FLOW, [
       this.askEmergency.bind(this),
+      this.askTopic.bind(this),
       this.askGroup.bind(this),
-      this.askPpt.bind(this),
+      this.askPermit.bind(this),
       this.askIncome.bind(this),
       this.answer.bind(this),
     ]);
   }
 
-  /** Is it an emergency now? (Asked first: nothing may delay urgent care.) */
+  /**
+   * Is it an emergency now? (Asked first: nothing may delay urgent care.) The topic a typed opening
+   * question names is kept as an id, for the next step.
+   */
   private async askEmergency(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = step.values as Record<string, unknown>;
+    values.topicHint ??= topicHintIn(step.context.activity.text, this.choices(step, 'topics')) ?? null;
     return this.askYesNo(step, 'emergencyQuestion');
   }
 
-  /** Not an emergency: who the person is decides which facts apply. */
-  private async askGroup(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** Not an emergency: which health topic? (Skipped when the opening question named one.) */
+  private async askTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (this.keep(step, 'emergency') === 'yes') return step.next();
+    const hint = (step.values as Record<string, unknown>).topicHint as string | null;
+    if (hint) return step.next({ id: hint });
+    return this.askChoice(step, 'topicQuestion', 'topics');
+  }
+
+  /** Joining an EPS: who the person is decides which facts apply. */
+  private async askGroup(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (this.keep(step, 'topic') !== 'join') return step.next();
     return this.ensureGroup(step);
   }
 
-  /** Venezuelans: do you have a PPT? */
-  private async askPpt(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (this.answerTo(step, 'emergency') === 'yes' || this.group(step) !== 'venezuelan') return step.next();
-    return this.askYesNo(step, 'pptQuestion');
+  /** Venezuelans and other foreigners: which document or permit? */
+  private async askPermit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (this.answerTo(step, 'topic') !== 'join' || !ASK_PERMIT.includes(this.group(step) ?? '')) return step.next();
+    return this.askChoice(step, 'permitQuestion', 'permit');
   }
 
-  /** With a PPT: job or income (contributory) or not (subsidised)? */
+  /** With a valid document: job or income (contributory) or not (subsidised)? */
   private async askIncome(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (this.keep(step, 'ppt') !== 'yes') return step.next();
+    const permit = this.keep(step, 'permit');
+    if (!permit || permit === 'none') return step.next();
     return this.askYesNo(step, 'incomeQuestion');
   }
 
-  /** Answer from the content file for the branch taken. */
+  /** Answer from the content file for the branch taken (at most three messages). */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const income = this.keep(step, 'income');
+    const permit = this.answerTo(step, 'permit');
     if (this.answerTo(step, 'emergency') === 'yes') {
       await this.say(step, this.fact(step, 'urgentCare'), this.fact(step, 'urgentNow'));
-    } else if (this.group(step) !== 'venezuelan') {
+      return step.next();
+    }
+    switch (this.answerTo(step, 'topic')) {
+      case 'pregnancy':
+        await this.say(step, this.fact(step, 'pregnancyCare'), this.withProLine(step, this.fact(step, 'pregnancyWhatToDo')));
+        return step.next();
+      case 'sexual':
+        await this.say(step, this.fact(step, 'hivCare'), this.fact(step, 'ive'));
+        return step.next();
+      case 'mental':
+        await this.say(step, this.withProLine(step, this.fact(step, 'mentalHealth')));
+        return step.next();
+    }
+    const group = this.group(step);
+    if (group === 'returnee') {
+      await this.say(step, this.fact(step, 'returneeHealth'), this.withProLine(step, this.ui(step, 'returneeNext')));
+    } else if (!ASK_PERMIT.includes(group ?? '')) {
       await this.say(step, this.fact(step, 'urgentCare'), this.withProLine(step, this.commonUi(step, 'noVerifiedInfo')));
-    } else if (this.answerTo(step, 'ppt') !== 'yes') {
-      await this.say(step, this.fact(step, 'withoutPpt'), this.withProLine(step, this.ui(step, 'noPptNext')));
-    } else if (income === 'yes') {
-      await this.say(step, this.fact(step, 'affiliation'), this.fact(step, 'contributory'));
+    } else if (permit === 'none') {
+      await this.say(step, this.fact(step, 'withoutPpt'), this.fact(step, 'tutelaHelp'), this.withProLine(step, this.ui(step, 'noPptNext')));
     } else {
-      await this.say(step, this.fact(step, 'affiliation'), this.fact(step, 'subsidised'), this.fact(step, 'sisben'));
+      const note = permit ? PERMIT_NOTES[permit] : undefined;
+      const affiliation = note ? `${this.fact(step, 'affiliation')}\n\n${this.fact(step, note)}` : this.fact(step, 'affiliation');
+      if (income === 'yes') await this.say(step, affiliation, this.fact(step, 'contributory'));
+      else await this.say(step, affiliation, this.fact(step, 'subsidised'), this.fact(step, 'sisben'));
     }
     return step.next();
   }

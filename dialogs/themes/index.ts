@@ -34,7 +34,7 @@ export function createThemeDialogs(deps: ThemeDependencies): ComponentDialog[] {
   return [
     new RegularizationDialog(content, feedback),
     new RightsDialog(content, feedback),
-    new CivilRegistryDialog(content, feedback),
+    new CivilRegistryDialog(content, feedback, geo),
     new HealthDialog(content, feedback),
     new EducationDialog(content, feedback),
     new WorkDialog(content, feedback),

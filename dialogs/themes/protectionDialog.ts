@@ -1,11 +1,14 @@
 /**
- * Theme "protection": trafficking versus smuggling, warning signs of trafficking, the route for
- * gender-based violence, and the free lines. Asks whether the person at risk is under 18, because
- * then the ICBF line comes in.
+ * Theme "protection": trafficking versus smuggling, warning signs of trafficking, travelling on
+ * (the closed "Movilidad Segura" offered by scammers, the Darién), the route for gender-based
+ * violence (places to get help before the ways to report), and the free lines. Asks whether the
+ * person at risk is under 18, because then the ICBF line comes in. A typed opening question that
+ * names a topic ("me ofrecen la movilidad segura…") goes straight to it.
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+import { topicHintIn } from './openingHint';
 
 export const PROTECTION_DIALOG = 'protection';
 const FLOW = 'protectionFlow';
@@ -18,8 +21,10 @@ export class ProtectionDialog extends GuidedThemeDialog {
     this.addFlow(FLOW, [this.askTopic.bind(this), this.askMinor.bind(this), this.answer.bind(this)]);
   }
 
-  /** Which protection topic? */
+  /** Which protection topic? (Read from the opening question when it names one.) */
   private async askTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const hint = topicHintIn(step.context.activity.text, this.choices(step, 'topics'));
+    if (hint) return step.next({ id: hint });
     return this.askChoice(step, 'topicQuestion', 'topics');
   }
 
@@ -41,8 +46,12 @@ export class ProtectionDialog extends GuidedThemeDialog {
         if (minor) await this.say(step, this.fact(step, 'childHelp'));
         await this.say(step, this.fact(step, 'traffickingHelp'));
         break;
+      case 'transit':
+        await this.say(step, this.fact(step, 'movilidadSegura'), this.fact(step, 'transitRisks'), this.fact(step, 'traffickingHelp'));
+        break;
       case 'gbv':
-        await this.say(step, this.fact(step, 'violenceRoute'), this.fact(step, 'legalAdvice'), this.fact(step, minor ? 'childViolence' : 'womenLine'));
+        // Places that help without a report come first: many migrant women fear reporting (audit W5d).
+        await this.say(step, this.fact(step, 'violenceRoute'), this.fact(step, minor ? 'childViolence' : 'womenLine'), this.fact(step, 'violenceReport'));
         break;
       default:
         await this.say(step, this.fact(step, 'allLines'));

@@ -37,6 +37,8 @@ const PERMITS = ['ppt', 'visa_v', 'sc2', 'none', 'pep_tutor', 'foreign_id'];
 const GOALS = ['find_job', 'employed', 'profession', 'problem'];
 const USEFUL_DETAIL = ['useful_yes', 'useful_no', 'more_detail'];
 const YES_NO = ['yes', 'no'];
+const HEALTH_TOPICS = ['join', 'pregnancy', 'sexual', 'mental'];
+const HEALTH_PERMITS = ['ppt', 'pep_tutor', 'foreign_id', 'sc2', 'visa_v', 'none'];
 const USEFUL = ['useful_yes', 'useful_no'];
 const AFTER = ['back_to_menu', 'services'];
 const PRO_LINE = '01 8000 180588';
@@ -283,7 +285,8 @@ const cases: Case[] = [
       ['hire', answer('Consulta tu PPT', 'SIRE', 'RUTEC', ['seguridad social', 'social security'])],
       ...ENDING,
       ['health', { choices: YES_NO }],
-      ['no', { ...answer(['Urgencias', 'Emergency care'], ['con o sin papeles', 'with or without papers'], NOT_VERIFIED, PRO_LINE), lacks: [['cuéntanos quién eres', 'tell us who you are']] }],
+      ['no', { choices: HEALTH_TOPICS }],
+      ['join', { ...answer(['Urgencias', 'Emergency care'], ['con o sin papeles', 'with or without papers'], NOT_VERIFIED, PRO_LINE), lacks: [['cuéntanos quién eres', 'tell us who you are']] }],
       ...ENDING,
     ],
   },
@@ -322,9 +325,9 @@ const cases: Case[] = [
   },
   // Civil registry
   {
-    name: 'civil registry: born since 19 Aug 2015 to Venezuelan parents, not registered — Primero la Niñez and how to register',
+    name: 'civil registry: born since 1 Jan 2015 to Venezuelan parents, not registered — Primero la Niñez (Ley 1997 de 2019) and how to register',
     steps: [
-      ['civil_registry', { contains: [['19 de agosto de 2015', '19 August 2015']], choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
+      ['civil_registry', { contains: [['1 de enero de 2015', '1 January 2015']], choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
       ['co_since_2015', { contains: [['venezolano/a', 'Venezuelan']], choices: YES_NO }],
       ['yes', { contains: [['registro civil', 'birth registration']], choices: YES_NO }],
       [
@@ -333,11 +336,11 @@ const cases: Case[] = [
           ...answer(
             'Primero la Niñez',
             '“Válido para demostrar nacionalidad”',
-            ['Resolución 9820 de 2025', 'Resolution 9820 of 2025'],
+            ['Ley 1997 de 2019', 'Law 1997 of 2019'],
             '2027',
             'Certificado de Nacido Vivo',
             'Registraduría',
-            ['confírmala en la línea PRO', 'confirm it with the PRO line'],
+            ['cédula de extranjería, PEP o PPT', 'foreigner ID card, PEP or PPT'],
             // The measure runs to 2027: the answer carries the "may be outdated" note.
             OUTDATED,
             PRO_LINE,
@@ -363,7 +366,7 @@ const cases: Case[] = [
       ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
       ['co_before_2015', { choices: YES_NO }],
       ['yes', { choices: YES_NO }],
-      ['no', answer('“no válido para demostrar nacionalidad”', ['debe tener registro civil', 'must have a birth registration'], 'Certificado de Nacido Vivo', PRO_LINE)],
+      ['no', { ...answer('“no válido para demostrar nacionalidad”', ['deben tener su registro civil', 'must still have their birth registration'], 'Certificado de Nacido Vivo', PRO_LINE), lacks: ['19 de agosto', '19 August'] }],
       ...ENDING,
     ],
   },
@@ -378,10 +381,11 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'civil registry: born abroad — one question, no invented procedure, PRO line',
+    name: 'civil registry: born abroad, parents not Colombian — no invented procedure, PRO line',
     steps: [
       ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
-      ['abroad', { ...answer(['nacieron en Colombia', 'born in Colombia'], PRO_LINE), lacks: ['Certificado de Nacido Vivo'] }],
+      ['abroad', { contains: [['colombiano/a', 'Colombian']], choices: YES_NO }],
+      ['no', { ...answer(['nacido en otro país', 'born in another country'], PRO_LINE), lacks: ['Certificado de Nacido Vivo'] }],
       ...ENDING,
     ],
   },
@@ -405,10 +409,11 @@ const cases: Case[] = [
     name: 'health: a Venezuelan with a PPT and a job joins an EPS in the contributory scheme',
     steps: [
       ['health', { choices: YES_NO }],
-      ['no', PROFILE],
-      ['venezuelan', { contains: [PROFILE_SAVED, ['¿Tienes *PPT*', 'Do you have a *PPT*']], choices: YES_NO }],
-      ['yes', { contains: [['trabajo con contrato', 'job with a contract']], choices: YES_NO }],
-      ['yes', { ...answer('EPS', ['Resolución 572 de 2022', 'Resolution 572 of 2022'], ['régimen contributivo', 'contributory scheme'], ['beneficiarios', 'beneficiaries']), lacks: ['Sisbén IV'] }],
+      ['no', { choices: HEALTH_TOPICS }],
+      ['join', PROFILE],
+      ['venezuelan', { contains: [PROFILE_SAVED, ['¿Qué documento o permiso tienes', 'Which document or permit do you have']], choices: HEALTH_PERMITS }],
+      ['ppt', { contains: [['trabajo con contrato', 'job with a contract']], choices: YES_NO }],
+      ['yes', { ...answer('EPS', ['régimen contributivo', 'contributory scheme'], ['beneficiarios', 'beneficiaries']), lacks: ['Sisbén IV', 'Resolución 572'] }],
       ...ENDING,
     ],
   },
@@ -416,20 +421,22 @@ const cases: Case[] = [
     name: 'health: a Venezuelan with a PPT and no income — subsidised scheme through Sisbén IV, free and without intermediaries',
     steps: [
       ['health', { choices: YES_NO }],
-      ['no', PROFILE],
-      ['venezuelan', { choices: YES_NO }],
-      ['yes', { choices: YES_NO }],
+      ['no', { choices: HEALTH_TOPICS }],
+      ['join', PROFILE],
+      ['venezuelan', { choices: HEALTH_PERMITS }],
+      ['ppt', { choices: YES_NO }],
       ['no', answer(['régimen subsidiado', 'subsidised scheme'], 'Sisbén IV', ['gratis y sin intermediarios', 'for free and without intermediaries'], 'portalciudadano.sisben.gov.co')],
       ...ENDING,
     ],
   },
   {
-    name: 'health: a Venezuelan without a PPT — urgent care, tutela, and the way to regularize',
+    name: 'health: a Venezuelan with no permit — urgent care, what is guaranteed anyway, help with a tutela, and the way to regularize',
     steps: [
       ['health', { choices: YES_NO }],
-      ['no', PROFILE],
-      ['venezuelan', { choices: YES_NO }],
-      ['no', { ...answer(['triaje', 'triage'], 'tutela', ['*Regularización*', '*Legal status*'], PRO_LINE), lacks: ['EPS'] }],
+      ['no', { choices: HEALTH_TOPICS }],
+      ['join', PROFILE],
+      ['venezuelan', { choices: HEALTH_PERMITS }],
+      ['none', answer(['triaje', 'triage'], 'tutela', 'Defensoría del Pueblo', ['*embarazo*', '*pregnancy*'], ['*Regularización*', '*Legal status*'], PRO_LINE)],
       ...ENDING,
     ],
   },
@@ -438,12 +445,12 @@ const cases: Case[] = [
     name: 'education: a child with an ID and certificates — SIMAT, recognition of studies, Secretaría if no place',
     steps: [
       ['education', { contains: [['¿Para quién es la educación?', 'Who is the education for?']], choices: ['child', 'adult'] }],
-      ['child', { contains: [['PPT, PEP o cédula de extranjería', 'PPT, PEP or foreigner ID card']], choices: YES_NO }],
+      ['child', { contains: [['*PPT* o *cédula de extranjería*', '*PPT* or a *foreigner ID card*']], choices: YES_NO }],
       ['yes', { contains: [['último grado', 'last grade']], choices: YES_NO }],
       [
         'yes',
         {
-          ...answer(['sin importar su situación migratoria', 'whatever their migration status'], 'SIMAT', ['convalidan', 'recognised'], ['apostilla', 'apostille'], 'Secretaría de Educación', PRO_LINE),
+          ...answer(['sin importar su situación migratoria', 'whatever their migration status'], 'SIMAT', ['*convalidar*', '*recognise*'], ['apostilla', 'apostille'], 'Secretaría de Educación', PRO_LINE),
           lacks: ['NES'],
         },
       ],
@@ -456,7 +463,7 @@ const cases: Case[] = [
       ['education', { choices: ['child', 'adult'] }],
       ['child', { choices: YES_NO }],
       ['no', { choices: YES_NO }],
-      ['no', { ...answer('NES', ['evaluaciones gratuitas', 'free evaluations'], 'ICFES', 'Secretaría de Educación'), lacks: ['SIMAT'] }],
+      ['no', { ...answer('NES', ['evaluaciones gratuitas', 'free evaluations'], ['18 años o más', '18 or older'], 'Secretaría de Educación'), lacks: ['SIMAT'] }],
       ...ENDING,
     ],
   },
@@ -574,7 +581,7 @@ const cases: Case[] = [
   {
     name: 'protection: trafficking versus smuggling, and the anti-trafficking line',
     steps: [
-      ['protection', { contains: [['¿Qué quieres saber?', 'What would you like to know?']], choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { contains: [['¿Qué quieres saber?', 'What would you like to know?']], choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['difference', answer(['explotarla', 'exploit'], ['frontera', 'border'], ['se puede convertir en trata', 'can turn into trafficking'], '01 8000 522020', '123')],
       ...ENDING,
     ],
@@ -582,34 +589,34 @@ const cases: Case[] = [
   {
     name: 'protection: warning signs when a child is at risk — ICBF lines and the anti-trafficking line',
     steps: [
-      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['signs', { contains: [['menor de 18 años', 'under 18']], choices: YES_NO }],
       ['yes', answer(['pasaporte', 'passport'], '*141*', '01 8000 918080', '01 8000 522020')],
       ...ENDING,
     ],
   },
   {
-    name: 'protection: gender-based violence against an adult — Comisaría, 122, 123, measures in 4 hours, Código Fucsia, 155',
+    name: 'protection: gender-based violence against an adult — Comisaría (provisional measures the same day), Defensoría and 155 before reporting (122, 123), Código Fucsia',
     steps: [
-      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['gbv', { choices: YES_NO }],
-      ['no', { ...answer('Comisaría de Familia', '*122*', '*123*', ['4 horas', '4 hours'], 'Código Fucsia', '155', 'Casas de los Derechos'), lacks: ['141'] }],
+      ['no', { ...answer('Comisaría de Familia', '*122*', '*123*', ['el mismo día (incluso en 4 horas)', 'the same day (even within 4 hours)'], 'Código Fucsia', '155', 'Defensoría del Pueblo'), lacks: ['141', ['máximo', 'must be issued']], first: ['Comisaría de Familia', 'Comisaría de Familia'] }],
       ...ENDING,
     ],
   },
   {
     name: 'protection: gender-based violence against a child — ICBF 141',
     steps: [
-      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['gbv', { choices: YES_NO }],
-      ['yes', { ...answer('*141*', 'Código Fucsia'), lacks: ['155'] }],
+      ['yes', { ...answer('*141*', 'Código Fucsia'), lacks: ['*155*'] }],
       ...ENDING,
     ],
   },
   {
     name: 'protection: "no sé" to "is the person under 18?" asks again instead of taking it as "no"',
     steps: [
-      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['gbv', { choices: YES_NO }],
       [['no sé', "I don't know"], { contains: [['No te preocupes si no lo sabes', 'Do not worry if you are not sure'], ['¿La persona en riesgo', 'Is the person at risk']], lacks: ['Comisaría de Familia'], choices: YES_NO }],
       [['ni idea', 'not sure'], { contains: [['¿La persona en riesgo', 'Is the person at risk']], lacks: ['Comisaría de Familia'], choices: YES_NO }],
@@ -620,7 +627,7 @@ const cases: Case[] = [
   {
     name: 'protection: every free line',
     steps: [
-      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['lines', answer('*123*', '*155*', '*141*', '*122*', '01 8000 522020', '01 8000 42 37 01', '01 8000 918080')],
       ...ENDING,
     ],
@@ -638,11 +645,13 @@ const cases: Case[] = [
     ],
   },
   {
-    name: '"atrás" inside health goes back from the PPT question to the emergency question',
+    name: '"atrás" inside health goes back from the permit question to the topic question, then to the emergency question',
     steps: [
       ['health', { choices: YES_NO }],
-      ['no', PROFILE],
-      ['venezuelan', { contains: [['¿Tienes *PPT*', 'Do you have a *PPT*']], choices: YES_NO }],
+      ['no', { choices: HEALTH_TOPICS }],
+      ['join', PROFILE],
+      ['venezuelan', { contains: [['¿Qué documento o permiso tienes', 'Which document or permit do you have']], choices: HEALTH_PERMITS }],
+      [['atrás', 'back'], { contains: [['¿Sobre qué necesitas orientación en salud?', 'What do you need to know about health care?']], choices: HEALTH_TOPICS }],
       [['atrás', 'back'], { contains: [['*urgencias*', '*emergency care*']], choices: YES_NO }],
       ['yes', { ...answer(['con o sin papeles', 'with or without papers']), first: ['Urgencias', 'Emergency care'] }],
       ...ENDING,
@@ -651,7 +660,7 @@ const cases: Case[] = [
   {
     name: '"atrás" at "was this useful?" goes back to the last question of the theme',
     steps: [
-      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['gbv', { choices: YES_NO }],
       ['no', answer('155')],
       [['volver', 'back'], { contains: [['menor de 18 años', 'under 18']], choices: YES_NO }],
@@ -660,10 +669,12 @@ const cases: Case[] = [
     ],
   },
   {
-    name: '"atrás" at "was this useful?" skips questions that were not asked (born abroad → back to the birth question)',
+    name: '"atrás" at "was this useful?" skips questions that were not asked (born abroad → the parent question → the birth question)',
     steps: [
       ['civil_registry', { choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
-      ['abroad', answer(['nacieron en Colombia', 'born in Colombia'])],
+      ['abroad', { choices: YES_NO }],
+      ['no', answer(['nacido en otro país', 'born in another country'])],
+      [['atrás', 'back'], { contains: [['colombiano/a', 'Colombian']], choices: YES_NO }],
       [['atrás', 'back'], { contains: [['¿Dónde nació', 'Where was the child born?']], choices: ['co_since_2015', 'co_before_2015', 'abroad'] }],
       ['co_since_2015', { choices: YES_NO }],
     ],
@@ -702,7 +713,7 @@ const cases: Case[] = [
   {
     name: 'switching language inside protection asks the same question in the other language',
     steps: [
-      ['protection', { choices: ['difference', 'signs', 'gbv', 'lines'] }],
+      ['protection', { choices: ['difference', 'signs', 'transit', 'gbv', 'lines'] }],
       ['gbv', { choices: YES_NO }],
       [['idioma', 'language'], { contains: [['Is the person at risk', '¿La persona en riesgo']], choices: YES_NO }],
       ['no', { contains: [['Gender-based violence', 'Violencia de género'], '155'], choices: USEFUL }],
