@@ -1,160 +1,74 @@
 /**
- * The content files agree with each other and with the research they come from:
- * - every locale has the same files, UI keys, choice groups (same ids, same order) and facts;
- * - every fact names at least one https source, and a real YYYY-MM-DD review date not in the future;
- *   both locales cite the same sources and flag the same facts as possibly outdated;
- * - no {placeholder} is left that the code does not fill;
- * - a phone number in content is one of the lines found in the research file, never a guess.
+ * The repository's content files meet every rule of bot/content/contentValidation.ts (the same rules
+ * `pro content import` applies to a spreadsheet): same keys and facts in every locale, sources, real
+ * review dates with a `reviewBy` after them, only filled placeholders, only allow-listed phone lines.
+ * Dates are checked against each other and never against a future calendar: nothing here fails
+ * merely because time passed (a fact past its reviewBy is shown with a note, not a failing test).
+ * The checks below also prove they can see what they check.
  */
-import type { Locale } from '../../bot/config';
-import { ContentCatalog } from '../../bot/content/catalog';
-import type { Fact } from '../../bot/content/types';
+import { CONTENT_FILES, ContentCatalog } from '../../bot/content/catalog';
+import { ALLOWED_LINES, isAllowedLine, phoneNumbersIn } from '../../bot/content/contentPhones';
+import { ContentRule, describeProblem, validateContent } from '../../bot/content/contentValidation';
+import { colombianDate } from '../../bot/content/reviewSchedule';
 
-const LOCALES: Locale[] = ['es', 'en'];
-const [BASE, ...OTHERS] = LOCALES;
 const catalog = new ContentCatalog();
+// "reviewed" may not be after today: the real clock only moves on, so this never starts failing.
+const problems = validateContent(CONTENT_FILES, { today: colombianDate(new Date()), requireReviewBy: true });
+const broken = (...rules: ContentRule[]) => problems.filter((p) => rules.includes(p.rule)).map(describeProblem);
 
-/** Placeholders the code fills: ProBot's privacy notice and MainDialog's "coming soon". */
-const KNOWN_PLACEHOLDERS = new Set(['ttlDays', 'topic', 'place', 'need', 'km']);
-
-/**
- * The lines in /work/shared/research/colombia-orientation-facts.md (§1, §7, §8), digits only:
- * 123 Police, 155 women, 141 ICBF, 122 Fiscalía, PRO national line and WhatsApp, anti-trafficking
- * line, Migración Colombia, ICBF national line.
- */
-const SHORT_LINES = new Set(['123', '155', '141', '122']);
-const LONG_LINES = new Set(['018000180588', '573057341182', '018000522020', '018000423701', '018000918080']);
-
-function fileNames(locale: Locale): string[] {
-  return Object.keys(catalog.filesOf(locale)).sort();
-}
-
-/** Every text a file can send: UI strings, fact texts, choice titles, descriptions and synonyms. */
-function allTexts(locale: Locale): { where: string; text: string }[] {
-  const texts: { where: string; text: string }[] = [];
-  for (const [file, content] of Object.entries(catalog.filesOf(locale))) {
-    for (const [key, text] of Object.entries(content.ui)) texts.push({ where: `${locale}/${file}.ui.${key}`, text });
-    for (const [key, fact] of Object.entries(content.facts ?? {})) texts.push({ where: `${locale}/${file}.facts.${key}`, text: fact.text });
-    for (const [group, choices] of Object.entries(content.choices ?? {})) {
-      for (const [id, choice] of Object.entries(choices)) {
-        const where = `${locale}/${file}.choices.${group}.${id}`;
-        texts.push({ where: `${where}.title`, text: choice.title });
-        if (choice.description) texts.push({ where: `${where}.description`, text: choice.description });
-        for (const synonym of choice.synonyms ?? []) texts.push({ where: `${where}.synonyms`, text: synonym });
-      }
-    }
-  }
-  return texts;
-}
-
-function allFacts(locale: Locale): { where: string; fact: Fact }[] {
-  return Object.entries(catalog.filesOf(locale)).flatMap(([file, content]) =>
-    Object.entries(content.facts ?? {}).map(([key, fact]) => ({ where: `${locale}/${file}.facts.${key}`, fact })),
-  );
-}
-
-/** Phone numbers in a text: long digit runs (7+ digits, spaces allowed) and 3-digit lines. */
-export function phoneNumbersIn(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(/\+?\d[\d \-]{5,}\d/g)) {
-    const digits = match[0].replace(/\D/g, '');
-    if (digits.length >= 7) found.push(digits);
-  }
-  // Short lines are written in bold (*123*) or after words like "línea", "llama al", "call".
-  for (const match of text.matchAll(/\*(\d{3,6})\*/g)) found.push(match[1]);
-  for (const match of text.matchAll(/\b(?:l[íi]nea|line|llama(?:r)?(?: gratis)?(?: al)?|marca|call|dial)\s+\*?(\d{3,6})\b/gi)) found.push(match[1]);
-  return found;
-}
-
-function isAllowedLine(digits: string): boolean {
-  return SHORT_LINES.has(digits) || LONG_LINES.has(digits);
-}
+/** The lines of the research file (§1, §7, §8) that content has always given: the finder must see each. */
+const SEED_LINES = ['123', '155', '141', '122', '018000180588', '573057341182', '018000522020', '018000423701', '018000918080'];
 
 describe('content consistency across locales', () => {
-  it('every locale has the same content files', () => {
-    for (const locale of OTHERS) expect({ locale, files: fileNames(locale) }).toEqual({ locale, files: fileNames(BASE) });
+  it('every locale has the same content files, UI keys, choice ids (in order) and facts', () => {
+    expect(broken('sameShape')).toEqual([]);
+    expect(catalog.locales()).toEqual(['es', 'en']);
   });
 
-  it.each(fileNames(BASE))('%s: same UI keys, choice groups and ids (in order), and facts in every locale', (file) => {
-    const base = catalog.filesOf(BASE)[file];
-    const shape = (locale: Locale) => {
-      const content = catalog.filesOf(locale)[file];
-      return {
-        ui: Object.keys(content.ui).sort(),
-        choices: Object.fromEntries(Object.entries(content.choices ?? {}).map(([group, choices]) => [group, Object.keys(choices)])),
-        facts: Object.keys(content.facts ?? {}).sort(),
-      };
-    };
-    expect(base).toBeDefined();
-    for (const locale of OTHERS) expect({ locale, ...shape(locale) }).toEqual({ locale, ...shape(BASE) });
-  });
-
-  it('a fact cites the same sources, review date and outdated flag in every locale', () => {
-    const problems: string[] = [];
-    for (const { where, fact } of allFacts(BASE)) {
-      const [, file, key] = /^\w+\/(\w+)\.facts\.(\w+)$/.exec(where) ?? [];
-      for (const locale of OTHERS) {
-        const other = catalog.filesOf(locale)[file]?.facts?.[key];
-        if (!other) continue; // reported by the key test above
-        if ([...fact.sources].sort().join() !== [...other.sources].sort().join()) problems.push(`${where}: sources differ in ${locale}`);
-        if (fact.reviewed !== other.reviewed) problems.push(`${where}: reviewed date differs in ${locale}`);
-        if (!!fact.mayBeOutdated !== !!other.mayBeOutdated) problems.push(`${where}: mayBeOutdated differs in ${locale}`);
-      }
-    }
-    expect(problems).toEqual([]);
+  it('a fact cites the same sources, dates and flags in every locale', () => {
+    expect(broken('sameFact')).toEqual([]);
   });
 });
 
-describe.each(LOCALES)('facts of the %s content', (locale) => {
-  const facts = allFacts(locale);
-  const today = new Date().toISOString().slice(0, 10);
+describe('facts', () => {
+  const facts = catalog.facts();
 
-  it('has facts to check', () => {
-    expect(facts.length).toBeGreaterThan(60);
+  it('there are facts to check, in both locales', () => {
+    expect(facts.filter((f) => f.locale === 'es').length).toBeGreaterThan(60);
+    expect(facts.filter((f) => f.locale === 'en').length).toBe(facts.filter((f) => f.locale === 'es').length);
   });
 
   it('every fact has at least one https source, and every source is a web address', () => {
-    const problems: string[] = [];
-    for (const { where, fact } of facts) {
-      if (!Array.isArray(fact.sources) || fact.sources.length === 0) problems.push(`${where}: no sources`);
-      else if (!fact.sources.some((s) => s.startsWith('https://'))) problems.push(`${where}: no https source`);
-      for (const source of fact.sources ?? []) {
-        let url: URL | undefined;
-        try {
-          url = new URL(source);
-        } catch {
-          url = undefined;
-        }
-        if (!url || !['https:', 'http:'].includes(url.protocol) || !url.hostname.includes('.')) problems.push(`${where}: "${source}" is not a web address`);
-      }
-    }
-    expect(problems).toEqual([]);
+    expect(broken('source')).toEqual([]);
   });
 
-  it(`every fact has a real YYYY-MM-DD review date, not after today (${today})`, () => {
-    const problems: string[] = [];
-    for (const { where, fact } of facts) {
-      const valid = /^\d{4}-\d{2}-\d{2}$/.test(fact.reviewed) && new Date(`${fact.reviewed}T00:00:00Z`).toISOString().slice(0, 10) === fact.reviewed;
-      if (!valid) problems.push(`${where}: reviewed "${fact.reviewed}" is not a YYYY-MM-DD date`);
-      else if (fact.reviewed > today) problems.push(`${where}: reviewed ${fact.reviewed} is in the future`);
-    }
-    expect(problems).toEqual([]);
+  it('every fact has a real YYYY-MM-DD review date, not after today', () => {
+    expect(broken('date')).toEqual([]);
   });
 
-  it('no {placeholder} is left that the code does not fill', () => {
-    const unknown = allTexts(locale).flatMap(({ where, text }) =>
-      [...text.matchAll(/\{(\w*)\}/g)].filter((m) => !KNOWN_PLACEHOLDERS.has(m[1])).map((m) => `${where}: ${m[0]}`),
+  it('every fact states its reviewBy date, after the day it was reviewed', () => {
+    expect(broken('reviewBy')).toEqual([]);
+    for (const { key, locale, fact } of facts) expect({ key, locale, after: fact.reviewBy > fact.reviewed }).toEqual({ key, locale, after: true });
+  });
+
+  it('no {placeholder} is left that the code does not fill, and no text is empty', () => {
+    expect(broken('placeholder', 'empty')).toEqual([]);
+  });
+
+  it('every phone number is an allow-listed line from the research', () => {
+    expect(broken('phone')).toEqual([]);
+  });
+
+  it('the phone check sees the lines it allows (or it would check nothing)', () => {
+    const texts = Object.values(CONTENT_FILES).flatMap((files) =>
+      Object.values(files).flatMap((file) => [
+        ...Object.values(file.ui),
+        ...Object.values(file.facts ?? {}).map((f) => f.text),
+        ...Object.values(file.choices ?? {}).flatMap((group) => Object.values(group).flatMap((c) => [c.title, c.description ?? '', ...(c.synonyms ?? [])])),
+      ]),
     );
-    expect(unknown).toEqual([]);
-  });
-
-  it('every phone number is a line from the research file', () => {
-    const texts = allTexts(locale);
-    const unknown = texts.flatMap(({ where, text }) => phoneNumbersIn(text).filter((n) => !isAllowedLine(n)).map((n) => `${where}: ${n}`));
-    expect(unknown).toEqual([]);
-    // The check must see the lines it allows, or it checks nothing.
-    const seen = new Set(texts.flatMap(({ text }) => phoneNumbersIn(text)));
-    for (const line of [...SHORT_LINES, ...LONG_LINES]) expect({ line, seen: seen.has(line) }).toEqual({ line, seen: true });
+    const seen = new Set(texts.flatMap((text) => phoneNumbersIn(text)));
+    for (const line of SEED_LINES) expect({ line, seen: seen.has(line) }).toEqual({ line, seen: true });
   });
 });
 
@@ -177,9 +91,10 @@ describe('the phone number finder', () => {
     },
   );
 
-  it('rejects a number that is not in the research file', () => {
+  it('allows only the sourced lines, each with its source', () => {
     expect(isAllowedLine('911')).toBe(false);
     expect(isAllowedLine('3001234567')).toBe(false);
     expect(isAllowedLine('018000423701')).toBe(true);
+    for (const line of ALLOWED_LINES) expect(line.source).toMatch(/^\/work\/shared\/research\/.+\.md /);
   });
 });
