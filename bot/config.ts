@@ -21,6 +21,14 @@ export interface BotFrameworkConfig {
   appPassword?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
+  /** ALLOW_EMULATOR=true: keep the unauthenticated Emulator mode even though WhatsApp is configured. */
+  allowEmulator: boolean;
+  /**
+   * True when /api/messages answers 401 to everything: WhatsApp is configured (a public deployment),
+   * no MicrosoftAppId is set, and ALLOW_EMULATOR is not true. An open door would let anyone make
+   * the bot post to any serviceUrl.
+   */
+  closed: boolean;
 }
 
 export interface CosmosConfig {
@@ -31,6 +39,8 @@ export interface CosmosConfig {
   database: string;
   embeddedPort: number;
   dataDir: string;
+  /** How long a starting bot waits for a `pro` command that holds DATA_DIR (embedded store only). */
+  ownerWaitMs?: number;
 }
 
 export interface WhatsAppConfig {
@@ -112,6 +122,13 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return match;
 }
 
+function flag(env: Env, name: string): boolean {
+  const raw = text(env, name)?.toLowerCase();
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(name, `"${env[name]?.trim()}" is not true or false`);
+}
+
 function whatsapp(env: Env): WhatsAppConfig | undefined {
   const accessToken = text(env, 'WHATSAPP_ACCESS_TOKEN');
   const phoneNumberId = text(env, 'WHATSAPP_PHONE_NUMBER_ID');
@@ -149,6 +166,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (hashSecret !== undefined && hashSecret.length < 16) {
     throw new ConfigError('HASH_SECRET', 'must be at least 16 characters (use a long random string, e.g. from `openssl rand -hex 32`)');
   }
+  const whatsappConfig = whatsapp(env);
+  const allowEmulator = flag(env, 'ALLOW_EMULATOR');
   return {
     port: integer(env, 'PORT', 3978, 1, 65535),
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', LOCALES, 'es'),
@@ -161,14 +180,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     hashSecret: hashSecret ?? DEVELOPMENT_HASH_SECRET,
     hashSecretIsDefault: hashSecret === undefined,
-    botFramework: { appId, appPassword: text(env, 'MicrosoftAppPassword'), appType, tenantId },
+    botFramework: { appId, appPassword: text(env, 'MicrosoftAppPassword'), appType, tenantId, allowEmulator, closed: !appId && !!whatsappConfig && !allowEmulator },
     cosmos: {
       endpoint,
       key,
       database,
       embeddedPort: integer(env, 'COSMOS_EMBEDDED_PORT', 8081, 1, 65535),
       dataDir: text(env, 'DATA_DIR') ?? '.data',
+      ownerWaitMs: integer(env, 'EMBEDDED_OWNER_WAIT_SECONDS', 60, 0, 3600) * 1000,
     },
-    whatsapp: whatsapp(env),
+    whatsapp: whatsappConfig,
   };
 }

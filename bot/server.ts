@@ -6,8 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { Request, Response, Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { isActivityBody } from './channels/botFrameworkAdapter';
+import type { TurnContext } from 'botbuilder';
+import type { BotFrameworkChannelAdapter } from './channels/botFrameworkAdapter';
 import type { Logger } from './logger';
 import type { StoreKind } from './storage/openStore';
 
@@ -18,7 +18,7 @@ export interface WebhookRoutes {
 }
 
 export interface ServerOptions {
-  botFrameworkAdapter: CloudAdapter;
+  botFrameworkAdapter: BotFrameworkChannelAdapter;
   runTurn(context: TurnContext): Promise<void>;
   storage: { kind: StoreKind; ping(): Promise<void> };
   whatsapp?: WebhookRoutes;
@@ -49,11 +49,11 @@ export function createServer(options: ServerOptions): Server {
   const server = restify.createServer({ name: 'pro-bot', handleUncaughtExceptions: false });
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req: Request, res: Response) => {
-    if (!isActivityBody(req.body)) {
-      res.send(400, { error: 'The body must be a Bot Framework activity: a JSON object with "type", "channelId", "conversation.id" and "from.id".' });
-      return;
-    }
-    await botFrameworkAdapter.process(req, res, runTurn);
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+    const answer = await botFrameworkAdapter.answer(req.body, authorization, runTurn);
+    if (answer.status >= 400) logger.info({ status: answer.status }, 'Bot Framework request refused');
+    if (answer.body === undefined) res.send(answer.status);
+    else res.send(answer.status, answer.body);
   });
 
   if (whatsapp) {

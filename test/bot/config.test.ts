@@ -46,3 +46,24 @@ describe('loadConfig', () => {
     expect(config.cosmos).toMatchObject({ endpoint: 'https://acct.documents.azure.com:443', key: undefined });
   });
 });
+
+describe('loadConfig: the Bot Framework door', () => {
+  const whatsapp = { WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_PHONE_NUMBER_ID: '123', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v' };
+
+  it('is closed when WhatsApp is configured without MicrosoftAppId', () => {
+    expect(loadConfig(whatsapp).botFramework).toMatchObject({ closed: true, allowEmulator: false });
+  });
+
+  it('stays open for the Emulator with ALLOW_EMULATOR=true, or without WhatsApp', () => {
+    expect(loadConfig({ ...whatsapp, ALLOW_EMULATOR: 'true' }).botFramework).toMatchObject({ closed: false, allowEmulator: true });
+    expect(loadConfig({}).botFramework.closed).toBe(false);
+  });
+
+  it('is not "closed" with an app id: JWTs are required instead', () => {
+    expect(loadConfig({ ...whatsapp, MicrosoftAppId: 'app' }).botFramework.closed).toBe(false);
+  });
+
+  it('refuses an ALLOW_EMULATOR that is not true or false', () => {
+    expect(() => loadConfig({ ALLOW_EMULATOR: 'yes please' })).toThrow(new ConfigError('ALLOW_EMULATOR', '"yes please" is not true or false'));
+  });
+});

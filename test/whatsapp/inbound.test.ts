@@ -160,3 +160,31 @@ describe('parseWebhook', () => {
     expect(() => parseWebhook(payload)).toThrow(WebhookPayloadError);
   });
 });
+
+describe('parseWebhook: closed doors', () => {
+  const addressedTo = (phoneNumberId: string) => {
+    const payload = notification([textMessage('hola')], { statuses: [failedStatus(131047)] }) as { entry: { changes: { value: { metadata: { phone_number_id: string } } }[] }[] };
+    payload.entry[0].changes[0].value.metadata.phone_number_id = phoneNumberId;
+    return payload;
+  };
+
+  it('skips every item of a change addressed to another business number, without personal data in the event', () => {
+    const events = parseWebhook(addressedTo('999999999999999'), PHONE_NUMBER_ID);
+    expect(events).toEqual([{ kind: 'ignored', messageType: 'foreign', reason: 'addressed to another business phone number id' }]);
+    expect(JSON.stringify(events)).not.toContain(WA_ID);
+  });
+
+  it('handles a change addressed to our number', () => {
+    expect(parseWebhook(addressedTo(PHONE_NUMBER_ID), PHONE_NUMBER_ID).map((e) => e.kind)).toEqual(['turn', 'status']);
+  });
+
+  it('treats a change without metadata as foreign when our number is known', () => {
+    const payload = { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', messages: [textMessage('hola')] } }] }] };
+    expect(parseWebhook(payload, PHONE_NUMBER_ID).map((e) => e.kind)).toEqual(['ignored']);
+  });
+
+  it("cuts text to WhatsApp's 4,096 characters before anything reads it, keeping emoji whole", () => {
+    const [event] = parseWebhook(notification([textMessage(`${'a'.repeat(4095)}😀${'b'.repeat(1_000_000)}`)])) as TurnEvent[];
+    expect(event.activity.text).toBe('a'.repeat(4095));
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { ActivityTypes } from 'botbuilder';
 import type { Activity } from 'botbuilder';
+import { cutInboundText } from '../../text/inboundText';
 
 /** The activities' channel id. */
 export const WHATSAPP_CHANNEL_ID = 'whatsapp';
@@ -193,7 +194,8 @@ function messageEvent(message: Json, contacts: Json[], phoneNumberId: string): I
     conversation: { id: user.key, isGroup: false, conversationType: 'personal', name: '' },
     from: { id: user.key, name: '' },
     recipient: { id: phoneNumberId, name: '' },
-    text: content.text,
+    // Cut before anything matches on it: the bot never reads past WhatsApp's own maximum.
+    text: cutInboundText(content.text),
     textFormat: 'plain',
     // Keys follow Meta's names (wa_id, user_id) so the logger's redaction list also covers them.
     channelData: {
@@ -219,11 +221,16 @@ function statusEvent(status: Json): StatusEvent {
   };
 }
 
+/** Why a change addressed to another business number is skipped (logged; nobody is answered). */
+export const FOREIGN_NUMBER_REASON = 'addressed to another business phone number id';
+
 /**
  * Walks every entry, change, message and status of a webhook notification, in order.
+ * With `ownPhoneNumberId`, a change whose `metadata.phone_number_id` is not it becomes one ignored
+ * event: an app subscribed for several numbers must not answer for the others.
  * Throws WebhookPayloadError when the payload is not a WhatsApp Business Account notification.
  */
-export function parseWebhook(payload: unknown): InboundEvent[] {
+export function parseWebhook(payload: unknown, ownPhoneNumberId?: string): InboundEvent[] {
   const root = record(payload);
   if (!root) throw new WebhookPayloadError('the notification is not a JSON object');
   if (root.object !== 'whatsapp_business_account') {
@@ -242,6 +249,10 @@ export function parseWebhook(payload: unknown): InboundEvent[] {
         continue;
       }
       const phoneNumberId = str(record(value.metadata)?.phone_number_id) ?? '';
+      if (ownPhoneNumberId !== undefined && phoneNumberId !== ownPhoneNumberId) {
+        events.push({ kind: 'ignored', messageType: 'foreign', reason: FOREIGN_NUMBER_REASON });
+        continue;
+      }
       const contacts = list(value.contacts).map((x) => record(x) ?? {});
       for (const message of list(value.messages)) {
         const m = record(message);
