@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './logger';
 import type { Storage, TurnContext } from 'botbuilder';
 import { createBotFrameworkAdapter } from './channels/botFrameworkAdapter';
 import { CosmosChoicePageStore, createWhatsAppRoutes, ProcessedMessages, WhatsAppAdapter } from './channels/whatsapp';
+import { stampReplyLocale } from './channels/replyLocale';
+import { whatsAppWording } from './channels/whatsapp/wording';
 import { createServer } from './server';
 import { OptimisticBotState } from './state/optimisticBotState';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
@@ -33,6 +35,8 @@ export interface RunningBot {
 
 export interface ComposedBot {
   bot: ProBot;
+  /** Everything the bot says; channels take their own words from it too (WhatsApp's list button…). */
+  content: ContentCatalog;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
 }
 
@@ -68,7 +72,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
     forgetPerson: options.forgetPerson,
   });
   const onTurnError = createTurnErrorHandler({ content, personState, defaultLocale: config.defaultLocale, logger });
-  return { bot, onTurnError };
+  return { bot, onTurnError, content };
 }
 
 /** Starts the whole service; resolves once it listens. */
@@ -89,11 +93,15 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   const deadlines = { readMs: config.storeTimeouts.readMs, writeMs: config.storeTimeouts.writeMs };
   const choicePages = new CosmosChoicePageStore(store.containers.processedMessages, undefined, undefined, deadlines);
   const forgetPerson = async (context: TurnContext): Promise<void> => {
-    if (context.activity.channelId === 'whatsapp' && context.activity.conversation?.id) await choicePages.forget(context.activity.conversation.id);
+    if (context.activity.channelId === 'whatsapp' && context.activity.conversation?.id) {
+      whatsappAdapter?.forgetLocale(context.activity.conversation.id);
+      await choicePages.forget(context.activity.conversation.id);
+    }
   };
-  const { bot, onTurnError } = composeBot(store, config, logger, { forgetPerson });
+  const { bot, onTurnError, content } = composeBot(store, config, logger, { forgetPerson });
   const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
   botFrameworkAdapter.onTurnError = onTurnError;
+  botFrameworkAdapter.use(stampReplyLocale);
   const runTurn = (context: TurnContext): Promise<void> => bot.run(context);
 
   let whatsappAdapter: WhatsAppAdapter | undefined;
@@ -105,7 +113,9 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       // ProBot records message ids in the person's state document (one write per turn, not two).
       redeliveryCheck: 'turn',
       choicePages,
+      wordingFor: (locale) => whatsAppWording(content, locale, config.defaultLocale),
     });
+    whatsappAdapter.use(stampReplyLocale);
     whatsappAdapter.onTurnError = onTurnError;
   }
 

@@ -27,6 +27,8 @@ export const FILLED_PLACEHOLDERS: Readonly<Record<string, string | number>> = {
   place: 'San Andrés de Tumaco (Nariño)',
   need: 'Documentos y trámites',
   km: 1234,
+  department: 'Archipiélago de San Andrés, Providencia y Santa Catalina',
+  distance: 'less than 1 km away',
 };
 
 export type ContentField = 'file' | 'key' | 'ui' | 'choices' | 'text' | 'sources' | 'reviewed' | 'reviewBy' | 'mayBeOutdated' | 'deadline';

@@ -4,7 +4,9 @@ describe('markdownToWhatsApp', () => {
   it.each([
     ['**PPT** es el permiso', '*PPT* es el permiso'],
     ['__PPT__ es el permiso', '*PPT* es el permiso'],
-    ['es _gratis_ y *sin* intermediarios', 'es _gratis_ y _sin_ intermediarios'],
+    // The content writes WhatsApp bold with one asterisk: it must stay bold, not turn italic.
+    ['es _gratis_ y *sin* intermediarios', 'es _gratis_ y *sin* intermediarios'],
+    ['Llama gratis al *123* o a la *Línea Nacional PRO*', 'Llama gratis al *123* o a la *Línea Nacional PRO*'],
     ['**uno** y **dos**', '*uno* y *dos*'],
     ['~~caro~~ gratis', '~caro~ gratis'],
     ['Ver [Migración Colombia](https://www.migracioncolombia.gov.co)', 'Ver Migración Colombia: https://www.migracioncolombia.gov.co'],

@@ -9,6 +9,8 @@ import {
   pageCount,
   parseMoreOptionsId,
 } from '../../bot/channels/whatsapp/outbound';
+import { whatsAppWording } from '../../bot/channels/whatsapp/wording';
+import { ContentCatalog } from '../../bot/content/catalog';
 import { BSUID, WA_ID } from './helpers';
 
 const to = { to: WA_ID };
@@ -289,5 +291,30 @@ describe('validateWhatsAppMessage', () => {
   ])('flags %s', (_name, payload, expected) => {
     const problems = validateWhatsAppMessage(payload);
     expect(problems.join('\n')).toContain(expected);
+  });
+});
+
+describe('channel wording in the person\'s language (content catalog)', () => {
+  const content = new ContentCatalog();
+
+  it('an English list of 14 says "See options", "Options" and "More options", and its page 2 keeps English', () => {
+    const wording = whatsAppWording(content, 'en', 'es');
+    const activity: Partial<Activity> = { type: 'message', locale: 'en', text: 'Pick your department', suggestedActions: { to: [], actions: choices(14) } };
+    const { messages, pagedList } = activityToWhatsApp(activity, to, wording);
+    const list = interactive(messages[messages.length - 1]);
+    if (list.type !== 'list') throw new Error('expected a list');
+    expect(list.action.button).toBe('See options');
+    expect(list.action.sections[0].title).toBe('Options');
+    expect(list.action.sections[0].rows[9]).toMatchObject({ title: 'More options', description: 'See the other options' });
+    // The adapter sends later pages without a turn: the list carries the language it was shown in.
+    expect(pagedList?.locale).toBe('en');
+  });
+
+  it('Spanish, a regional tag and an unknown language', () => {
+    expect(whatsAppWording(content, 'es', 'es')).toMatchObject({ listButton: 'Ver opciones', sectionTitle: 'Opciones', moreOptionsTitle: 'Más opciones' });
+    expect(whatsAppWording(content, 'en-US', 'es').listButton).toBe('See options');
+    expect(whatsAppWording(content, 'fr', 'es').listButton).toBe('Ver opciones');
+    expect(whatsAppWording(content, undefined, 'en').unreadableReply).toBe(content.ui('en', 'common', 'mediaNotSupported'));
+    expect(whatsAppWording(content, 'en', 'es').expiredListReply).toContain('*menu*');
   });
 });

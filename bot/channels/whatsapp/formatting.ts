@@ -14,7 +14,7 @@ function sameLink(text: string, url: string): boolean {
 
 /**
  * Markdown → WhatsApp formatting:
- * `**b**`/`__b__` → `*b*`, `*i*` → `_i_` (`_i_` stays), `~~s~~` → `~s~`, `[t](u)` → `t: u`,
+ * `**b**`/`__b__` → `*b*`, `*b*` and `_i_` stay (the content's WhatsApp bold and italics), `~~s~~` → `~s~`, `[t](u)` → `t: u`,
  * `# Title` → `*Title*`, `* item`/`+ item` → `- item`; runs of blank lines collapse to one.
  */
 export function markdownToWhatsApp(markdown: string): string {
@@ -26,8 +26,7 @@ export function markdownToWhatsApp(markdown: string): string {
   s = s.replace(/<((?:https?:\/\/|mailto:|tel:)[^>\s]+)>/g, '$1');
   // Bullets before emphasis: "* item" is a bullet, not an opening asterisk.
   s = s.replace(/^(\s*)[*+][ \t]+/gm, '$1- ');
-  // Markdown italics with one asterisk would read as bold on WhatsApp.
-  s = s.replace(/(^|[^*\w])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![*\w])/g, '$1_$2_');
+  // One asterisk stays: the content catalog writes WhatsApp's own bold (`*123*`), not markdown italics.
   s = s.replace(/\*\*(?=\S)([^\n]*?\S)\*\*/g, '*$1*');
   s = s.replace(/__(?=\S)([^\n]*?\S)__/g, '*$1*');
   s = s.replace(/~~(?=\S)([^\n]*?\S)~~/g, '~$1~');

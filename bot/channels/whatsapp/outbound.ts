@@ -19,7 +19,10 @@ export class OutboundMappingError extends Error {
   }
 }
 
-/** Words the channel adds around the dialogs' choices (Spanish by default: the bot's default locale). */
+/**
+ * Words the channel adds around the dialogs' choices. The running bot takes them from the content
+ * catalog in the person's language (wording.ts); these defaults are the Spanish ones, for tests.
+ */
 export interface OutboundWording {
   /** Body above the buttons when the activity has no text, or its last paragraph is too long. */
   choicePrompt: string;
@@ -51,6 +54,8 @@ export interface Choice {
 export interface PagedChoiceList {
   /** Stable short hash of the choice ids; part of every "more options" row id. */
   listId: string;
+  /** The language the list was shown in (the activity's `locale`), so its later pages keep it. */
+  locale?: string;
   body: string;
   button: string;
   sectionTitle: string;
@@ -249,6 +254,7 @@ export function activityToWhatsApp(activity: Partial<Activity>, address: WhatsAp
   const channelData = (activity.channelData ?? {}) as { listButton?: unknown; listTitle?: unknown };
   const list: PagedChoiceList = {
     listId: listIdOf(choices),
+    ...(activity.locale ? { locale: activity.locale } : {}),
     body,
     button: typeof channelData.listButton === 'string' && channelData.listButton.trim() ? channelData.listButton : wording.listButton,
     sectionTitle: typeof channelData.listTitle === 'string' && channelData.listTitle.trim() ? channelData.listTitle : wording.sectionTitle,

@@ -13,6 +13,7 @@ import { InboundEvent, parseWebhook, TurnEvent, UnreadableEvent, WebhookPayloadE
 import { KeyedSerialQueue } from './keyedQueue';
 import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, parseMoreOptionsId, textMessages } from './outbound';
 import type { ProcessedMessageLedger } from './processedMessages';
+import type { ChannelWording } from './wording';
 import { DEDUPLICATE_IN_TURN } from '../../state/handledMessages';
 import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from './rawBody';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
@@ -67,7 +68,16 @@ export interface WhatsAppAdapterOptions {
   expiredListReply?: string;
   /** Words the channel adds around choices (prompt, list button, "more options"). */
   wording?: Partial<OutboundWording>;
+  /**
+   * The channel's words in a person's language (`locale`: the reply activity's, or the one last
+   * used with that person), e.g. `(locale) => whatsAppWording(content, locale, 'es')`. Wins over
+   * `wording`, `unreadableReply` and `expiredListReply`.
+   */
+  wordingFor?: (locale: string | undefined) => Partial<ChannelWording>;
 }
+
+/** People whose last reply language is remembered (for replies sent without a turn); the oldest are forgotten first. */
+const REMEMBERED_LOCALES = 10_000;
 
 /** What a webhook request was answered, and a promise of the processing that follows. */
 export interface WebhookReceipt {
@@ -100,9 +110,10 @@ export class WhatsAppAdapter extends BotAdapter {
   private readonly processedMessages: ProcessedMessageLedger;
   private readonly redeliveryCheck: 'adapter' | 'turn';
   private readonly choicePages: ChoicePageStore;
-  private readonly wording: OutboundWording;
-  private readonly unreadableReply: string;
-  private readonly expiredListReply: string;
+  private readonly wording: ChannelWording;
+  private readonly wordingFor?: (locale: string | undefined) => Partial<ChannelWording>;
+  /** Language of the last reply to each person: media and expired-list replies run without a turn. */
+  private readonly lastLocales = new Map<string, string>();
   private readonly maxBodyBytes: number;
   private readonly turns = new KeyedSerialQueue();
   private readonly pending = new Set<Promise<unknown>>();
@@ -114,9 +125,13 @@ export class WhatsAppAdapter extends BotAdapter {
     this.processedMessages = options.processedMessages;
     this.redeliveryCheck = options.redeliveryCheck ?? 'adapter';
     this.choicePages = options.choicePages ?? new MemoryChoicePageStore();
-    this.wording = { ...DEFAULT_WORDING, ...options.wording };
-    this.unreadableReply = options.unreadableReply ?? DEFAULT_UNREADABLE_REPLY;
-    this.expiredListReply = options.expiredListReply ?? DEFAULT_EXPIRED_LIST_REPLY;
+    this.wording = {
+      ...DEFAULT_WORDING,
+      ...options.wording,
+      unreadableReply: options.unreadableReply ?? DEFAULT_UNREADABLE_REPLY,
+      expiredListReply: options.expiredListReply ?? DEFAULT_EXPIRED_LIST_REPLY,
+    };
+    this.wordingFor = options.wordingFor;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.graph = this.createGraphClient({
       ...options.graph,
@@ -305,7 +320,7 @@ export class WhatsAppAdapter extends BotAdapter {
     }
     if (event.kind === 'unreadable') {
       this.logger.info({ user, messageType: event.messageType }, 'WhatsApp message type the bot cannot read');
-      await this.graph.sendMessages(event.user.key, textMessages(addressFor(event.user.key), this.unreadableReply));
+      await this.graph.sendMessages(event.user.key, textMessages(addressFor(event.user.key), this.wordingIn(this.lastLocales.get(event.user.key)).unreadableReply));
       return;
     }
     this.track(this.graph.markAsRead(event.messageId, true));
@@ -328,17 +343,19 @@ export class WhatsAppAdapter extends BotAdapter {
       this.logger.error({ user: userRef(userKey), err: (err as Error).message }, 'choice list store unavailable');
     }
     const address = addressFor(userKey);
+    const wording = this.wordingIn(list?.locale ?? this.lastLocales.get(userKey));
     if (!list || page < 2) {
-      await this.graph.sendMessages(userKey, textMessages(address, this.expiredListReply));
+      await this.graph.sendMessages(userKey, textMessages(address, wording.expiredListReply));
       return;
     }
-    await this.graph.sendMessages(userKey, [listPage(address, list, page, this.wording)]);
+    await this.graph.sendMessages(userKey, [listPage(address, list, page, wording)]);
   }
 
   private async sendMessageActivity(context: TurnContext, activity: Partial<Activity>): Promise<string> {
     const userKey = activity.conversation?.id ?? context.activity.conversation?.id;
     if (!userKey) throw new WhatsAppAdapterError('a WhatsApp reply needs conversation.id (the user key)');
-    const mapped = activityToWhatsApp(activity, addressFor(userKey), this.wording);
+    if (activity.locale) this.rememberLocale(userKey, activity.locale);
+    const mapped = activityToWhatsApp(activity, addressFor(userKey), this.wordingIn(activity.locale));
     if (mapped.attachmentsDropped) {
       this.logger.warn({ user: userRef(userKey), attachments: mapped.attachmentsDropped }, 'attachments are not sent on WhatsApp');
     }
@@ -353,6 +370,22 @@ export class WhatsAppAdapter extends BotAdapter {
     if (mapped.messages.length === 0) return '';
     const ids = await this.graph.sendMessages(userKey, mapped.messages);
     return ids[ids.length - 1] ?? '';
+  }
+
+  /** Forgets the language remembered for a person ("borrar mis datos"). */
+  forgetLocale(userKey: string): void {
+    this.lastLocales.delete(userKey);
+  }
+
+  /** The channel's words in `locale` (the configured defaults when no catalog was given). */
+  private wordingIn(locale: string | undefined): ChannelWording {
+    return this.wordingFor ? { ...this.wording, ...this.wordingFor(locale) } : this.wording;
+  }
+
+  private rememberLocale(userKey: string, locale: string): void {
+    this.lastLocales.delete(userKey); // re-insert so Map order is last-use order
+    this.lastLocales.set(userKey, locale);
+    if (this.lastLocales.size > REMEMBERED_LOCALES) this.lastLocales.delete(this.lastLocales.keys().next().value as string);
   }
 
   /** A `typing` activity during a turn renews the indicator on the message being answered. */

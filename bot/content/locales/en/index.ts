@@ -11,5 +11,6 @@ import rights from './rights.json';
 import services from './services.json';
 import understanding from './understanding.json';
 import work from './work.json';
+import whatsapp from './whatsapp.json';
 
-export const files = { common, pro_points, profile, regularization, rights, civil_registry, health, education, work, protection, services, understanding };
+export const files = { common, pro_points, profile, regularization, rights, civil_registry, health, education, work, protection, services, understanding, whatsapp };
