@@ -169,8 +169,12 @@ describe('questionAnswers: the questions a message already answers, as choice id
       'profile.group': 'venezuelan', 'education.who': 'child', 'civil_registry.birthPlace': 'colombia',
       'civil_registry.birthYear': 'since_2015', 'civil_registry.birth': 'co_since_2015', 'civil_registry.registered': 'no',
     }],
-    // August 2015 straddles the 19 August cut-off: the year question stays.
-    ['mi bebe nacio en agosto de 2015 en maicao', { 'education.who': 'child', 'civil_registry.birthPlace': 'colombia' }],
+    // The cut-off is 1 January 2015 (Ley 1997 de 2019): a birth in 2015 is inside; no year, no answer.
+    ['mi bebe nacio en agosto de 2015 en maicao', {
+      'education.who': 'child', 'civil_registry.birthPlace': 'colombia', 'civil_registry.birthYear': 'since_2015', 'civil_registry.birth': 'co_since_2015',
+    }],
+    ['registro civil para mi hijo que nacio en el 2014', { 'education.who': 'child', 'civil_registry.birthYear': 'before_2015' }],
+    ['mi hijo nacio en bogota', { 'education.who': 'child', 'civil_registry.birthPlace': 'colombia' }],
     ['se me vencio el pep que hago', {
       'regularization.situation': 'no_permit', 'work.permit': 'none', 'work.permitOther': 'none', 'health.permit': 'none',
     }],

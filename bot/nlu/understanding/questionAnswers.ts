@@ -19,7 +19,7 @@ export interface QuestionAnswers {
   'regularization.pptNeed'?: 'reissue';
   'work.permit'?: 'ppt' | 'visa_v' | 'sc2' | 'none' | 'pep_tutor' | 'foreign_id';
   'work.permitOther'?: 'sc2' | 'foreign_id' | 'none';
-  'health.permit'?: 'ppt' | 'pep_tutor' | 'cedula_ext' | 'sc2' | 'visa_v' | 'none';
+  'health.permit'?: 'ppt' | 'pep_tutor' | 'foreign_id' | 'sc2' | 'visa_v' | 'none';
   /** Yes/no: is it an emergency now? */
   'health.emergency'?: 'yes' | 'no';
   'health.topics'?: 'pregnancy' | 'mental' | 'join';
@@ -40,18 +40,15 @@ const WORK_PERMIT: Partial<Record<PermitId, NonNullable<QuestionAnswers['work.pe
   ppt: 'ppt', visa_v: 'visa_v', sc2: 'sc2', none: 'none', pep_tutor: 'pep_tutor', cedula_extranjeria: 'foreign_id',
 };
 const HEALTH_PERMIT: Partial<Record<PermitId, NonNullable<QuestionAnswers['health.permit']>>> = {
-  ppt: 'ppt', visa_v: 'visa_v', sc2: 'sc2', none: 'none', pep_tutor: 'pep_tutor', cedula_extranjeria: 'cedula_ext',
+  ppt: 'ppt', visa_v: 'visa_v', sc2: 'sc2', none: 'none', pep_tutor: 'pep_tutor', cedula_extranjeria: 'foreign_id',
 };
 
 /**
- * "Primero la Niñez" applies to children born in Colombia since 19 August 2015: a birth year after
- * 2015 is "since", before it "before"; 2015 itself needs the month (August stays unknown).
+ * "Primero la Niñez" (Ley 1997 de 2019) covers children born in Colombia from 1 January 2015, as the
+ * civil_registry content states it: the birth year alone decides.
  */
-function sinceAugust2015(year: number | undefined, month: number | undefined): boolean | undefined {
-  if (year === undefined) return undefined;
-  if (year !== 2015) return year > 2015;
-  if (month === undefined || month === 8) return undefined;
-  return month > 8;
+function since2015(year: number | undefined): boolean | undefined {
+  return year === undefined ? undefined : year >= 2015;
 }
 
 /** The permit answers, or none when the permit says nothing a choice can carry. */
@@ -95,7 +92,7 @@ export function questionAnswers(ids: UnderstoodIds): QuestionAnswers {
   if (child) {
     answers['education.who'] = 'child';
     if (child.birthplace) answers['civil_registry.birthPlace'] = child.birthplace;
-    const since = sinceAugust2015(child.birthYear, child.birthMonth);
+    const since = since2015(child.birthYear);
     if (since !== undefined) answers['civil_registry.birthYear'] = since ? 'since_2015' : 'before_2015';
     if (child.birthplace === 'abroad') answers['civil_registry.birth'] = 'abroad';
     else if (child.birthplace === 'colombia' && since !== undefined) answers['civil_registry.birth'] = since ? 'co_since_2015' : 'co_before_2015';
