@@ -55,6 +55,7 @@ export const THEME_LEXICON: Readonly<Record<ThemeId, readonly string[]>> = {
     'cedula de ciudadania', 'duplicado de cedula', 'copia del registro civil', 'reconocimiento paterno',
     'birth registration', 'register my child', 'born in colombia', 'colombian nationality', 'colombian citizen',
     'returnee', 'citizenship', 'identity card',
+    'nacio en el exterior', 'hijo de colombiano', 'apostillado', 'born abroad',
   ],
   health: [
     'salud', 'eps', 'afiliarme', 'afiliacion', 'afiliar a salud', 'sisben', 'encuesta sisben', 'subsidiado',
@@ -68,6 +69,8 @@ export const THEME_LEXICON: Readonly<Record<ThemeId, readonly string[]>> = {
     'dentista', 'desnutricion', 'discapacidad', 'terapia', 'salud sexual', 'vacunacion', 'dentist', 'clinic',
     'nurse', 'fever', 'cough', 'medication', 'insulin', 'vaccine', 'mental health', 'therapy', 'psychologist',
     'prenatal', 'hospital', 'illness',
+    'controles prenatales', 'posparto', 'recien nacido', 'interrupcion voluntaria del embarazo', 'ive', 'aborto',
+    'linea 106', 'apoyo emocional', 'abortion', 'hiv', 'newborn', 'atender el parto', 'atencion del parto', 'me atienden',
   ],
   education: [
     'colegio', 'escuela', 'cupo escolar', 'cupo', 'matricula', 'matricular', 'inscribir al colegio',
@@ -111,6 +114,8 @@ export const THEME_LEXICON: Readonly<Record<ThemeId, readonly string[]>> = {
     'maltrato', 'acoso', 'icbf', 'fiscalia', 'medidas de proteccion', 'smuggler', 'recruitment', 'armed groups',
     'domestic violence', 'sexual violence', 'child abuse', 'child exploitation', 'forced labor', 'safe travel',
     'report violence', 'victim',
+    'movilidad segura', 'safe mobility', 'darien', 'selva del darien', 'necocli', 'seguir el viaje', 'estados unidos',
+    'coat', 'darien gap', 'united states', 'victima de trata', 'victimas de trata', 'ayuda a victimas',
   ],
   services: [
     'ayuda humanitaria', 'ayudas humanitarias', 'comida', 'alimentos', 'mercado', 'mercados',

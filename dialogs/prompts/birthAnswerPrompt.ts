@@ -42,9 +42,11 @@ export function combineBirthAnswers(...ids: (string | undefined)[]): string | un
   return birthAnswerId(merged);
 }
 
-function agrees(id: string, reading: BirthAnswer): boolean {
+/** A button's words count when nothing was read, or when what was read says at least what the button says. */
+function supportedBy(id: string, reading: BirthAnswer): boolean {
+  if (!reading.place && !reading.period) return true;
   const meaning = MEANING[id] ?? {};
-  return (!reading.place || !meaning.place || reading.place === meaning.place) && (!reading.period || !meaning.period || reading.period === meaning.period);
+  return (!meaning.place || meaning.place === reading.place) && (!meaning.period || meaning.period === reading.period);
 }
 
 export class BirthAnswerPrompt extends Prompt<ChoiceAnswer> {
@@ -65,9 +67,9 @@ export class BirthAnswerPrompt extends Prompt<ChoiceAnswer> {
     if (!text) return { succeeded: false };
     if (offered.has(text)) return { succeeded: true, value: { id: text } };
     const reading = readBirthAnswer(text, this.isColombianPlace);
-    // Words of a button count only when the place and year typed do not say otherwise.
+    // "born in colombia" shares words with "Colombia, 2015 on" but gives no year: the reading decides.
     const matched = matchChoice(text, choices);
-    if (matched && agrees(matched, reading)) return { succeeded: true, value: { id: matched, text } };
+    if (matched && supportedBy(matched, reading)) return { succeeded: true, value: { id: matched, text } };
     const id = this.idFor(reading, offered);
     return id ? { succeeded: true, value: { id, text } } : { succeeded: false };
   }
