@@ -66,7 +66,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       const config = loadConfig();
       // Logs go to stderr so they never mix with a command's output (or its --json).
       const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn', base: { service: 'pro-cli' } }, pino.destination(2));
-      this.store = await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, reuseRunningEmbedded: true, logger });
+      // A running bot owns the embedded store and the command uses its server; otherwise the command
+      // holds DATA_DIR itself until it exits, and a bot starting meanwhile waits for it.
+      const command = `pro ${(this.id ?? '').replace(/:/g, ' ')}`.trim();
+      this.store = await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, owner: { role: 'cli', command }, logger });
     }
     return this.store;
   }
@@ -103,7 +106,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return { error: { ...details, name: error.name, message: error.message, exitCode: exitCodeOf(err) } };
   }
 
-  /** Always close: the embedded store writes its snapshot on close, and open sockets would keep the process alive. */
+  /** Always close: a store the command opened itself is compacted and released, and open sockets would keep the process alive. */
   override async finally(err: Error | undefined): Promise<unknown> {
     const store = this.store;
     this.store = undefined;

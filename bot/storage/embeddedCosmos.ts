@@ -1,64 +1,61 @@
 /**
- * The embedded store: @vercel/cosmosdb-server (a Cosmos DB SQL API implementation) started
+ * The embedded store: @vercel/cosmosdb-server (a Cosmos DB SQL API implementation) served
  * in-process on 127.0.0.1, so a fresh clone runs with no Azure account and the same @azure/cosmos
  * code paths as production.
  *
- * That server keeps everything in memory. To make data survive a restart we snapshot it to
- * `DATA_DIR/embedded-cosmos.json` once writes pause (at most 2 s after a write, and on close) and load the snapshot
- * at start. Snapshots go through the SDK, so they rely only on the public Cosmos API.
+ * Acknowledged means durable. That server keeps everything in memory; we serve its routes with our
+ * own request handler so that every change a request makes is appended to a write-ahead journal
+ * (writeJournal.ts) and fsynced before the response leaves (group commit: concurrent writes share
+ * one fsync). At start the last snapshot is loaded and the journal replayed over it; then both are
+ * compacted into a new snapshot. Compaction runs again when the journal grows and at close. With no
+ * change there is no disk write at all: queries, query plans and reads never touch the journal.
  */
-import { promises as fs } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { promises as fs, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { CosmosClient } from '@azure/cosmos';
-import { createHttpsServer } from '@vercel/cosmosdb-server';
+import Account from '@vercel/cosmosdb-server/lib/account';
+import type ItemObject from '@vercel/cosmosdb-server/lib/account/item-object';
+import routes from '@vercel/cosmosdb-server/lib/routes';
 import type { Logger } from '../logger';
-import { createCosmosClient } from './cosmosClient';
+import { accountRecords, applyChange, ChangeRecord, withChangeCapture } from './accountChanges';
 import { isExpired } from './containers';
+import { createCosmosClient } from './cosmosClient';
+import { EmbeddedStoreError } from './embeddedStoreError';
+import { LEGACY_SNAPSHOT_FILE, readLegacySnapshot, readSnapshot, SNAPSHOT_FILE, writeSnapshot } from './storeSnapshot';
+import { fsyncDir, journalFile, journalGenerations, readJournal, WriteJournal } from './writeJournal';
 
-export const SNAPSHOT_FILE = 'embedded-cosmos.json';
-/** Snapshot once writes pause this long, so a burst of writes (an import) costs one snapshot… */
-const SNAPSHOT_QUIET_MS = 300;
-/** …but never later than this after the first unsaved write, so steady traffic is still saved. */
-const SNAPSHOT_MAX_DELAY_MS = 2000;
+export { EmbeddedStoreError } from './embeddedStoreError';
+export { SNAPSHOT_FILE } from './storeSnapshot';
 
-interface ContainerSnapshot {
-  id: string;
-  partitionKey: unknown;
-  defaultTtl?: number;
-  items: Record<string, unknown>[];
-}
-interface Snapshot {
-  version: 1;
-  savedAt: string;
-  databases: { id: string; containers: ContainerSnapshot[] }[];
-}
-
-export class EmbeddedStoreError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EmbeddedStoreError';
-  }
-}
+/** Compact once the journal is this large (or twice the last snapshot, whichever is larger). */
+const COMPACT_MIN_BYTES = 64 * 1024 * 1024;
 
 export interface EmbeddedCosmos {
   endpoint: string;
   client: CosmosClient;
-  /** Writes any pending snapshot now. */
+  /** Folds the journal into a new snapshot now, when anything was written since the last one. */
   flush(): Promise<void>;
   /** Flushes, then stops the server. */
   close(): Promise<void>;
 }
 
-const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments'];
-
-function isWrite(req: IncomingMessage): boolean {
-  if (req.method === 'GET' || req.method === 'HEAD') return false;
-  // Queries are POSTs too, marked by this header; they change nothing.
-  return req.headers['x-ms-documentdb-isquery'] === undefined;
+/** What the last start found on disk (for logs and tests). */
+export interface LoadReport {
+  snapshotRecords: number;
+  journalRecords: number;
+  tornTail: boolean;
 }
 
-async function listen(server: Server, port: number): Promise<number> {
+/** The placeholder metrics the package's own handler sends when the SDK asks for them. */
+const QUERY_METRICS =
+  'totalExecutionTimeInMs=0.00;queryCompileTimeInMs=0.00;queryLogicalPlanBuildTimeInMs=0.00;queryPhysicalPlanBuildTimeInMs=0.00;queryOptimizationTimeInMs=0.00;VMExecutionTimeInMs=0.00;indexLookupTimeInMs=0.00;documentLoadTimeInMs=0.00;systemFunctionExecuteTimeInMs=0.00;userFunctionExecuteTimeInMs=0.00;retrievedDocumentCount=0;retrievedDocumentSize=0;outputDocumentCount=1;outputDocumentSize=0;writeOutputTimeInMs=0.00;indexUtilizationRatio=0.00';
+const PACKAGE_DIR = path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
+
+async function listen(server: https.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException): void => {
       server.off('listening', onListening);
@@ -68,8 +65,7 @@ async function listen(server: Server, port: number): Promise<number> {
     };
     const onListening = (): void => {
       server.off('error', onError);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
+      resolve((server.address() as AddressInfo).port);
     };
     server.once('error', onError);
     server.once('listening', onListening);
@@ -77,167 +73,197 @@ async function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-async function readSnapshot(file: string): Promise<Snapshot | undefined> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-  try {
-    const parsed = JSON.parse(raw) as Snapshot;
-    if (parsed.version !== 1 || !Array.isArray(parsed.databases)) throw new Error('unknown format');
-    return parsed;
-  } catch (err) {
-    throw new EmbeddedStoreError(`DATA_DIR: ${file} is not a readable PRO Bot snapshot (${(err as Error).message}); move it away to start empty`);
-  }
-}
-
-async function restore(client: CosmosClient, snapshot: Snapshot): Promise<number> {
+/** Loads the pre-journal snapshot format through the server's own model (new rids and ETags). */
+function loadLegacy(account: Account, legacy: NonNullable<Awaited<ReturnType<typeof readLegacySnapshot>>>): number {
   let count = 0;
-  for (const db of snapshot.databases) {
-    const { database } = await client.databases.createIfNotExists({ id: db.id });
+  for (const db of legacy.databases) {
+    if (!account.database(db.id).read()) account.databases.create({ id: db.id });
+    const database = account.database(db.id);
     for (const c of db.containers) {
-      const { container } = await database.containers.createIfNotExists({
-        id: c.id,
-        partitionKey: c.partitionKey as { paths: string[] },
-        defaultTtl: c.defaultTtl,
-      });
-      // Bulk upserts, 100 per request (the server's limit), a few requests in flight.
-      const partitionPath = ((c.partitionKey as { paths?: string[] }).paths?.[0] ?? '/id').slice(1).split('/');
-      const partitionOf = (item: Record<string, unknown>): string =>
-        String(partitionPath.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], item) ?? '');
-      const batches: Record<string, unknown>[][] = [];
-      for (let i = 0; i < c.items.length; i += 100) batches.push(c.items.slice(i, i + 100));
-      for (let i = 0; i < batches.length; i += 4) {
-        await Promise.all(
-          batches.slice(i, i + 4).map(async (batch) => {
-            const results = await container.items.bulk(
-              batch.map((item) => ({ operationType: 'Upsert' as const, partitionKey: partitionOf(item), resourceBody: item as never })),
-            );
-            const failed = results.filter((r) => r.statusCode >= 400);
-            if (failed.length) throw new EmbeddedStoreError(`DATA_DIR: could not restore ${failed.length} items of ${db.id}/${c.id} (status ${failed[0].statusCode})`);
-          }),
-        );
+      if (!database.collection(c.id).read()) database.collections.create({ id: c.id, partitionKey: c.partitionKey, defaultTtl: c.defaultTtl });
+      const collection = database.collection(c.id);
+      for (const item of c.items) {
+        collection.documents.upsert(item as ItemObject);
+        count++;
       }
-      count += c.items.length;
     }
   }
   return count;
 }
 
-async function takeSnapshot(client: CosmosClient): Promise<Snapshot> {
-  const snapshot: Snapshot = { version: 1, savedAt: new Date().toISOString(), databases: [] };
-  const { resources: databases } = await client.databases.readAll().fetchAll();
-  for (const db of databases) {
-    const database = client.database(db.id);
-    const { resources: containers } = await database.containers.readAll().fetchAll();
-    const entry = { id: db.id, containers: [] as ContainerSnapshot[] };
-    for (const def of containers) {
-      const { resources } = await database.container(def.id).items.readAll().fetchAll();
-      const items = resources
-        .filter((item) => !isExpired(item as { expiresAt?: number }))
-        .map((item) => {
-          const copy: Record<string, unknown> = { ...item };
-          for (const field of SYSTEM_FIELDS) delete copy[field];
-          return copy;
-        });
-      entry.containers.push({ id: def.id, partitionKey: def.partitionKey, defaultTtl: def.defaultTtl, items });
-    }
-    snapshot.databases.push(entry);
-  }
-  return snapshot;
-}
-
 /**
  * Starts the embedded store on 127.0.0.1:`port` (0 = any free port) with its data in `dataDir`.
- * Throws EmbeddedStoreError when the port is taken or the snapshot is unreadable.
+ * Throws EmbeddedStoreError when the port is taken or the data on disk is unreadable.
  */
-export async function startEmbeddedCosmos(options: { port: number; dataDir: string; logger?: Logger }): Promise<EmbeddedCosmos> {
-  const { dataDir, logger } = options;
-  const file = path.resolve(dataDir, SNAPSHOT_FILE);
-  const snapshot = await readSnapshot(file);
-  await fs.mkdir(path.dirname(file), { recursive: true });
+export async function startEmbeddedCosmos(options: { port: number; dataDir: string; logger?: Logger }): Promise<EmbeddedCosmos & { loaded: LoadReport }> {
+  const { logger } = options;
+  const dataDir = path.resolve(options.dataDir);
+  await fs.mkdir(dataDir, { recursive: true });
 
-  const server = createHttpsServer({ keepAlive: true } as never) as unknown as Server;
+  let account: Account | undefined;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let journal: WriteJournal | undefined;
+  /** The journal being retired by a compaction: its last records must still reach the disk. */
+  let retiring: Promise<void> = Promise.resolve();
+  let generation = 1;
+  let compactAtBytes = COMPACT_MIN_BYTES;
+  let compacting: Promise<void> | undefined;
+
+  const record = (change: ChangeRecord): void => {
+    if (!journal) return;
+    journal.append(JSON.stringify(change));
+    if (journal.bytes >= compactAtBytes && !compacting) void compact().catch((err: Error) => logger?.error({ err: err.message }, 'embedded store compaction failed'));
+  };
+
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    await ready;
+    const route = routes(req) as [Record<string, string>, (a: Account, q: IncomingMessage, s: ServerResponse, p: Record<string, string>) => unknown] | undefined;
+    let body: Record<string, unknown>;
+    if (route) {
+      const [params, handler] = route;
+      try {
+        body = ((await handler(account as Account, req, res, params)) ?? {}) as Record<string, unknown>;
+      } catch (err) {
+        logger?.error({ err: (err as Error).message, method: req.method }, 'embedded store request failed');
+        body = { message: (err as Error).message };
+        res.statusCode = 500;
+      }
+      if (res.statusCode > 399 && !body.message) body.message = '';
+    } else {
+      res.statusCode = 400;
+      body = { message: 'no route' };
+    }
+    // Acknowledged means durable: whatever this request changed (or read that is not yet on disk) is fsynced first.
+    try {
+      await Promise.all([journal?.durable(), retiring]);
+    } catch (err) {
+      logger?.error({ err: (err as Error).message }, 'embedded store journal write failed');
+      res.statusCode = 503;
+      body = { code: 'ServiceUnavailable', message: 'the embedded store could not save this change to disk' };
+    }
+    if (body && body._etag) res.setHeader('etag', body._etag as string);
+    res.setHeader('content-type', 'application/json');
+    res.setHeader('content-location', `https://${req.headers.host}${req.url}`);
+    res.setHeader('connection', 'keep-alive');
+    res.setHeader('x-ms-activity-id', randomUUID());
+    res.setHeader('x-ms-request-charge', '1');
+    if (req.headers['x-ms-documentdb-populatequerymetrics']) res.setHeader('x-ms-documentdb-query-metrics', QUERY_METRICS);
+    if (req.headers['a-im'] && res.statusCode === 200) {
+      if (req.headers['if-none-match']) res.statusCode = 304;
+      res.setHeader('etag', '1');
+    }
+    res.end(JSON.stringify(body));
+  };
+
+  const server = https.createServer(
+    {
+      cert: readFileSync(path.join(PACKAGE_DIR, 'cert.pem')),
+      key: readFileSync(path.join(PACKAGE_DIR, 'key.pem')),
+      minVersion: 'TLSv1',
+      keepAlive: true,
+    },
+    (req, res) => {
+      withChangeCapture(record, () =>
+        serve(req, res).catch((err: Error) => {
+          logger?.error({ err: err.message }, 'embedded store request failed');
+          if (!res.writableEnded) {
+            res.statusCode = 500;
+            res.end('');
+          }
+        }),
+      );
+    },
+  );
   const port = await listen(server, options.port);
   const endpoint = `https://127.0.0.1:${port}`;
+
+  /** Rotates the journal, writes every object to a new snapshot, then drops the journals it covers. */
+  const compact = (): Promise<void> => {
+    if (compacting) return compacting;
+    compacting = (async () => {
+      const nextGeneration = generation + 1;
+      const next = await WriteJournal.open(journalFile(dataDir, nextGeneration));
+      // From here to the capture below nothing yields: every later change goes to the new journal.
+      const old = journal;
+      journal = next;
+      generation = nextGeneration;
+      retiring = old ? old.close() : Promise.resolve();
+      const now = Date.now();
+      const records = [...accountRecords(account as Account, (doc) => !isExpired(doc as { expiresAt?: number }, now))];
+      await retiring;
+      await writeSnapshot(dataDir, nextGeneration, records);
+      const { size } = await fs.stat(path.join(dataDir, SNAPSHOT_FILE));
+      compactAtBytes = Math.max(COMPACT_MIN_BYTES, 2 * size);
+      for (const g of await journalGenerations(dataDir)) if (g < nextGeneration) await fs.rm(journalFile(dataDir, g), { force: true });
+      await fs.rm(path.join(dataDir, LEGACY_SNAPSHOT_FILE), { force: true });
+      await fsyncDir(dataDir);
+    })().finally(() => {
+      compacting = undefined;
+    });
+    return compacting;
+  };
+
+  const stop = async (): Promise<void> => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections?.();
+    });
+  };
+
+  const loaded: LoadReport = { snapshotRecords: 0, journalRecords: 0, tornTail: false };
+  try {
+    account = new Account('127.0.0.1', port);
+    const target = account;
+    const header = await readSnapshot(dataDir, (change) => {
+      applyChange(target, change);
+      loaded.snapshotRecords++;
+    });
+    let legacy = 0;
+    if (!header) {
+      const old = await readLegacySnapshot(dataDir);
+      if (old) legacy = loadLegacy(account, old);
+    }
+    const first = header?.journal ?? 1;
+    for (const g of await journalGenerations(dataDir)) {
+      // Older generations were folded into the snapshot before a crash kept them from being removed.
+      if (g < first) continue;
+      const { records, torn } = await readJournal(journalFile(dataDir, g));
+      for (const line of records) applyChange(account, JSON.parse(line) as ChangeRecord);
+      loaded.journalRecords += records.length;
+      loaded.tornTail ||= torn;
+      generation = Math.max(generation, g);
+    }
+    generation = Math.max(generation, first);
+    journal = await WriteJournal.open(journalFile(dataDir, generation));
+    if (loaded.journalRecords || loaded.tornTail || legacy || journal.bytes) await compact();
+    if (header || legacy || loaded.journalRecords) {
+      logger?.info({ snapshot: loaded.snapshotRecords + legacy, journal: loaded.journalRecords, tornTail: loaded.tornTail }, 'embedded store loaded');
+    }
+  } catch (err) {
+    await journal?.close().catch(() => undefined);
+    await stop();
+    if (err instanceof EmbeddedStoreError) throw err;
+    throw new EmbeddedStoreError(`DATA_DIR: could not load the embedded store from ${dataDir} (${(err as Error).message})`);
+  }
+  markReady();
   const client = createCosmosClient({ endpoint, embedded: true });
 
-  let restoring = true;
-  let dirty = false;
-  let timer: NodeJS.Timeout | undefined;
-  let firstUnsavedAt = 0;
-  let saving: Promise<void> | undefined;
-
-  const save = async (): Promise<void> => {
-    dirty = false;
-    const data = await takeSnapshot(client);
-    const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(data));
-    await fs.rename(tmp, file); // atomic: a crash mid-write never leaves a half file
-  };
-  const runSave = (): Promise<void> => {
-    if (!saving) {
-      saving = save()
-        .catch((err: Error) => logger?.error({ err: err.message }, 'embedded store snapshot failed'))
-        .finally(() => {
-          saving = undefined;
-          if (dirty) schedule();
-        });
-    }
-    return saving;
-  };
-  const schedule = (): void => {
-    if (restoring) return;
-    const now = Date.now();
-    if (!timer) firstUnsavedAt = now;
-    else clearTimeout(timer);
-    const delay = Math.max(0, Math.min(SNAPSHOT_QUIET_MS, firstUnsavedAt + SNAPSHOT_MAX_DELAY_MS - now));
-    timer = setTimeout(() => {
-      timer = undefined;
-      void runSave();
-    }, delay);
-    timer.unref();
-  };
-
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (!isWrite(req)) return;
-    res.once('finish', () => {
-      if (res.statusCode < 400) {
-        dirty = true;
-        schedule();
-      }
-    });
-  });
-
-  if (snapshot) {
-    const count = await restore(client, snapshot);
-    logger?.info({ items: count, savedAt: snapshot.savedAt }, 'embedded store restored from snapshot');
-  }
-  restoring = false;
-
   const flush = async (): Promise<void> => {
-    if (timer) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
-    if (saving) await saving;
-    if (dirty) await runSave();
+    if (compacting) await compacting;
+    if (journal && (journal.bytes > 0 || journal.appended > 0)) await compact();
   };
 
   return {
     endpoint,
     client,
+    loaded,
     flush,
     async close() {
-      await flush();
       client.dispose();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      });
+      await stop();
+      await flush();
+      await journal?.close();
     },
   };
 }

@@ -9,6 +9,8 @@ import type { Logger } from '../logger';
 import { Containers, ensureContainers } from './containers';
 import { createCosmosClient } from './cosmosClient';
 import { EmbeddedCosmos, startEmbeddedCosmos } from './embeddedCosmos';
+import { EmbeddedStoreError } from './embeddedStoreError';
+import { claimStore, StoreOwner } from './storeOwnership';
 
 export type StoreKind = 'embedded' | 'cosmos';
 
@@ -21,7 +23,7 @@ export interface Store {
   containers: Containers;
   /** Resolves when the database answers; rejects with the reason otherwise (used by /healthz). */
   ping(): Promise<void>;
-  /** Persists pending embedded data now (no-op on Azure Cosmos DB). */
+  /** Folds the embedded journal into a snapshot now (no-op on Azure Cosmos DB; every acknowledged write is already durable). */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,10 +32,12 @@ export interface OpenStoreOptions {
   stateTtlDays: number;
   logger?: Logger;
   /**
-   * CLI use: when an embedded server already answers on the port (the running bot's), use it
-   * instead of starting a second one, so CLI changes reach the bot at once.
+   * Who opens the embedded store (storeOwnership.ts): a bot owns it while it runs; a `pro` command
+   * uses the running bot's server, else opens the store itself. Default: a bot named "PRO Bot".
    */
-  reuseRunningEmbedded?: boolean;
+  owner?: { role: StoreOwner['role']; command: string };
+  /** How long to wait while a `pro` command holds DATA_DIR (default 60 s for a bot, 10 s for a command). */
+  ownerWaitMs?: number;
 }
 
 /** True when a Cosmos-compatible server already answers on 127.0.0.1:port. */
@@ -50,6 +54,7 @@ export function embeddedServerAnswers(port: number, timeoutMs = 1500): Promise<b
 
 export async function openStore(config: CosmosConfig, options: OpenStoreOptions): Promise<Store> {
   let embedded: EmbeddedCosmos | undefined;
+  let release: (() => Promise<void>) | undefined;
   let client: CosmosClient;
   let kind: StoreKind;
   let endpoint: string;
@@ -59,12 +64,30 @@ export async function openStore(config: CosmosConfig, options: OpenStoreOptions)
     client = createCosmosClient({ endpoint: config.endpoint, key: config.key, embedded: false });
   } else {
     kind = 'embedded';
-    if (options.reuseRunningEmbedded && (await embeddedServerAnswers(config.embeddedPort))) {
-      options.logger?.info({ port: config.embeddedPort }, 'using the embedded store already running on this port');
-      endpoint = `https://127.0.0.1:${config.embeddedPort}`;
+    const owner = options.owner ?? { role: 'bot', command: 'PRO Bot' };
+    const claim = await claimStore(config.dataDir, { ...owner, waitMs: options.ownerWaitMs ?? (owner.role === 'bot' ? 60000 : 10000) });
+    if (claim.kind === 'bot') {
+      // The bot owns the store: its server holds each response until the change is on disk.
+      if (!(await embeddedServerAnswers(claim.owner.port))) {
+        throw new EmbeddedStoreError(`DATA_DIR ${config.dataDir} is held by \`${claim.owner.command}\` (pid ${claim.owner.pid}), but its store on port ${claim.owner.port} does not answer`);
+      }
+      options.logger?.info({ port: claim.owner.port }, 'using the embedded store of the running bot');
+      endpoint = `https://127.0.0.1:${claim.owner.port}`;
       client = createCosmosClient({ endpoint, embedded: true });
     } else {
-      embedded = await startEmbeddedCosmos({ port: config.embeddedPort, dataDir: config.dataDir, logger: options.logger });
+      try {
+        embedded = await startEmbeddedCosmos({ port: config.embeddedPort, dataDir: config.dataDir, logger: options.logger });
+        await claim.announce(Number(new URL(embedded.endpoint).port));
+      } catch (err) {
+        await embedded?.close();
+        await claim.release();
+        throw err;
+      }
+      const started = embedded;
+      release = async () => {
+        await started.close();
+        await claim.release();
+      };
       endpoint = embedded.endpoint;
       client = embedded.client;
     }
@@ -85,12 +108,12 @@ export async function openStore(config: CosmosConfig, options: OpenStoreOptions)
         await embedded?.flush();
       },
       async close() {
-        if (embedded) await embedded.close();
+        if (release) await release();
         else client.dispose();
       },
     };
   } catch (err) {
-    await embedded?.close();
+    if (release) await release();
     client.dispose();
     throw err;
   }
