@@ -81,9 +81,14 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   if (config.hashSecretIsDefault && (config.cosmos.endpoint || config.whatsapp)) {
     logger.warn('HASH_SECRET is not set: people\'s ids are pseudonymised with the development key; set a long random secret in production');
   }
-  // A second local instance on the same COSMOS_EMBEDDED_PORT shares the first one's store (as two
-  // App Service instances share one Cosmos account); it stops when that first process stops.
-  const store = await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, reuseRunningEmbedded: true });
+  if (config.whatsapp && !config.botFramework.appId) {
+    if (config.botFramework.allowEmulator) logger.warn('ALLOW_EMULATOR=true with WhatsApp configured: /api/messages accepts unauthenticated activities and posts to any serviceUrl they give; use it only on a private machine');
+    else logger.info('/api/messages is closed (401): WhatsApp is configured and MicrosoftAppId is not; set ALLOW_EMULATOR=true to use the Emulator');
+  }
+  // The embedded store's owner is the bot: a second local instance on the same DATA_DIR shares the
+  // first one's store (as two App Service instances share one Cosmos account); a `pro` command
+  // holding DATA_DIR is waited for (EMBEDDED_OWNER_WAIT_SECONDS), then named in the error.
+  const store = await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, ownerWaitMs: config.cosmos.ownerWaitMs });
   if (store.kind === 'embedded') {
     // Out of the box the services dialog knows the free national lines (only when none are loaded yet).
     const seeded = await seedNationalLines(new ReferralRepository(store.containers.referrals, store.containers.audit));
