@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
       PATH: process.env.PATH ?? '',
       // e.g. BENCH_NODE_OPTIONS=--heapsnapshot-signal=SIGUSR2 to look inside the bot after the load.
       NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
+      // glibc keeps freed memory per arena; fewer arenas show whether RSS is fragmentation or live data.
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
       PORT: String(port),
       COSMOS_EMBEDDED_PORT: String(await freePort()),
       DATA_DIR: dataDir,
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
       WHATSAPP_VERIFY_TOKEN: 'bench',
       WHATSAPP_GRAPH_API_URL: `http://127.0.0.1:${(graph.address() as net.AddressInfo).port}/v23.0`,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_CHILD_LOG=file keeps the bot's standard output (logs, --trace-gc lines).
+    stdio: ['ignore', process.env.BENCH_CHILD_LOG ? openSync(process.env.BENCH_CHILD_LOG, 'w') : 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
