@@ -54,4 +54,26 @@ describe('start-up', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+  it('with WhatsApp configured and no MicrosoftAppId, /api/messages is closed (401) unless ALLOW_EMULATOR=true, which is warned', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'probot-door-'));
+    const whatsapp = { DATA_DIR: dataDir, WHATSAPP_ACCESS_TOKEN: 't', WHATSAPP_PHONE_NUMBER_ID: '106540352242922', WHATSAPP_APP_SECRET: 's', WHATSAPP_VERIFY_TOKEN: 'v', WHATSAPP_GRAPH_API_URL: 'http://127.0.0.1:9/v23.0' };
+    // A typing activity: valid, and acknowledged without a turn, so nothing is posted to its serviceUrl.
+    const typing = JSON.stringify({ type: 'typing', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c' }, from: { id: 'u' } });
+    const post = (baseUrl: string) => fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typing });
+    const closed = await startBotProcess(whatsapp);
+    try {
+      expect((await post(closed.baseUrl)).status).toBe(401);
+      expect(closed.logs.some((line) => line.includes('"level":40') && line.includes('ALLOW_EMULATOR'))).toBe(false);
+    } finally {
+      await closed.stop();
+    }
+    const open = await startBotProcess({ ...whatsapp, ALLOW_EMULATOR: 'true' });
+    try {
+      expect((await post(open.baseUrl)).status).toBe(200);
+      expect(open.logs.some((line) => line.includes('"level":40') && line.includes('ALLOW_EMULATOR=true'))).toBe(true);
+    } finally {
+      await open.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
