@@ -23,6 +23,7 @@ import { version } from './version';
 import { FeedbackStats } from './stats/feedbackStats';
 import { createTurnErrorHandler } from './turnErrorHandler';
 import { detectEmergency, createTopicRouter } from './nlu';
+import { understand } from './nlu/understanding';
 import { MainDialog } from '../dialogs/mainDialog';
 import { createThemeDialogs } from '../dialogs/themes';
 
@@ -65,6 +66,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
     mainDialog,
     content,
     detectEmergency,
+    understand: (text) => understand(text),
     defaultLocale: config.defaultLocale,
     stateTtlDays: config.stateTtlDays,
     logger,

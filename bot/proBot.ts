@@ -4,8 +4,12 @@
  *      consent or storage), in the language of the message itself;
  *   2. one read of the person's state document (profile + open conversation + recently handled
  *      WhatsApp message ids): a redelivered message stops here, with no write;
- *   3. consent → welcome, privacy notice and the consent choice until the person decides;
- *   4. the dialogs (MainDialog handles global commands, the menu and the themes);
+ *   3. consent → welcome, privacy notice and the consent choice until the person decides (a "sí"
+ *      counts only after the notice was shown; the question asked before is answered right after);
+ *      a person who declines still gets orientation, and nothing about them outlives 1 hour;
+ *   4. risk signals (a job abroad with the ticket paid, documents withheld, …) → the protection
+ *      warning first, whatever the theme; then the dialogs (MainDialog handles global commands,
+ *      the menu and the themes), which read what the message already answered (`understanding`);
  *   5. one conditional write (ETag) of that document, holding the message id, and only then the
  *      replies. When another instance changed the document meanwhile, the turn runs again on fresh
  *      state (no lost update, no double reply).
@@ -18,6 +22,7 @@ import type { ContentCatalog } from './content/catalog';
 import { detectGlobalCommand, normalizeCommandText } from './commands/globalCommands';
 import { emergencyLineKeys } from './emergency/emergencyLines';
 import { type Logger, userRef } from './logger';
+import { type Understanding, type UnderstoodIds, understoodIds } from './nlu/understanding';
 import { Outbox } from './outbox';
 import { hasConsented, UserProfile } from './profile/userProfile';
 import { pseudonym } from './pseudonym';
@@ -44,12 +49,22 @@ export class TurnDeadlineError extends Error {
 export const DEFAULT_TURN_DEADLINE_MS = 4500;
 
 /**
- * Nothing is kept about a person before they decide on consent, except a language they asked for
- * (needed to keep talking to them in it).
+ * Before consent, and after a decline, a person's document lives this long (a conversation's worth):
+ * nothing about them is remembered next time.
  */
-function mayKeepProfile(profile: UserProfile): boolean {
-  return profile.consent !== undefined || profile.locale !== undefined;
+export const SHORT_KEEP_SECONDS = 3600;
+
+/**
+ * Before consent the document holds only that the privacy notice was shown (so a later "sí" can be
+ * taken as consent) and the ids of what the person asked meanwhile (never their words).
+ */
+interface ConsentNotice {
+  shownAt: string;
+  pending?: UnderstoodIds;
 }
+
+/** Typed words that accept consent at any time, even in the middle of a theme (never a bare "sí"). */
+const LATE_ACCEPT = new Set(['consent_yes', 'acepto', 'aceptar', 'si acepto', 'accept', 'i accept', 'yes i accept']);
 
 /**
  * The language of an emergency message, from the rules that fired: English-only rules ("_en") mean
@@ -75,6 +90,8 @@ export interface ProBotOptions {
   mainDialog: MainDialog;
   content: ContentCatalog;
   detectEmergency: EmergencyDetector;
+  /** Reads what a message already answers (bot/nlu/understanding); none: nothing is known ahead. */
+  understand?: (text: string) => Understanding;
   defaultLocale: Locale;
   stateTtlDays: number;
   logger: Logger;
@@ -100,6 +117,9 @@ export class ProBot extends ActivityHandler {
   /** Which conversation the dialog state belongs to (a pseudonym): a new Emulator conversation starts afresh. */
   private readonly conversationKeyAccessor: StatePropertyAccessor<string>;
   private readonly handledAccessor: StatePropertyAccessor<HandledMessages>;
+  private readonly noticeAccessor: StatePropertyAccessor<ConsentNotice>;
+  /** Read by CosmosBotStorage: this document's time to live, when shorter than STATE_TTL_DAYS. */
+  private readonly keepForAccessor: StatePropertyAccessor<number>;
 
   constructor(private readonly options: ProBotOptions) {
     super();
@@ -110,6 +130,8 @@ export class ProBot extends ActivityHandler {
     this.lastMessageAccessor = state.createProperty('lastMessageAt');
     this.conversationKeyAccessor = state.createProperty('conversationKey');
     this.handledAccessor = state.createProperty('handledMessages');
+    this.noticeAccessor = state.createProperty('consentNotice');
+    this.keepForAccessor = state.createProperty('keepForSeconds');
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -160,6 +182,8 @@ export class ProBot extends ActivityHandler {
     const channelData = activity.channelData as Record<string, unknown> | undefined;
     const messageId = channelData?.[DEDUPLICATE_IN_TURN] === true && activity.id ? activity.id : undefined;
     const sentAt = sentAtSeconds(activity);
+    // Once per turn, before any store call (pure CPU); a re-run after a conflict reuses it.
+    const understanding = activity.type === ActivityTypes.Message && activity.text && !emergency ? (this.options.understand?.(activity.text) ?? {}) : {};
 
     await personState.load(context);
     if (messageId && (await this.alreadyHandled(context, messageId, sentAt))) {
@@ -186,11 +210,14 @@ export class ProBot extends ActivityHandler {
         }
         await this.enterConversation(context);
       }
-      const session = createSession(await this.profileAccessor.get(context, {}), this.options.defaultLocale);
+      const session = createSession(await this.profileAccessor.get(context, {}), this.options.defaultLocale, understanding);
       setSession(context, session);
       outbox.hold();
       try {
         await super.run(context);
+        // A line meant to go on top of a next message that never came is still said.
+        const leftover = session.takePreface();
+        if (leftover.length) await context.sendActivity(textMessage(leftover.join('\n')));
         if (turn.abandoned) {
           outbox.discard();
           return [];
@@ -198,7 +225,8 @@ export class ProBot extends ActivityHandler {
         if (session.deletionRequested) {
           await this.erase(context, messageId);
           log.info('person deleted their data');
-        } else if (mayKeepProfile(session.profile) || personState.exists(context)) {
+        } else if ((await this.mayKeep(context, session.profile)) || personState.exists(context)) {
+          await this.applyRetention(context, session.profile);
           if (messageId) await this.handledAccessor.set(context, recordHandled(await this.handledAccessor.get(context), messageId, sentAt));
           await personState.saveChanges(context);
         } else if (messageId && messageLedger && !(await messageLedger.claim(messageId))) {
@@ -224,8 +252,35 @@ export class ProBot extends ActivityHandler {
     }
   }
 
+  /**
+   * Something worth keeping: a consent decision, a language asked for, or the notice shown (so the
+   * next "sí" is consent). Anything else before consent leaves no document.
+   */
+  private async mayKeep(context: TurnContext, profile: UserProfile): Promise<boolean> {
+    return profile.consent !== undefined || profile.locale !== undefined || (await this.noticeAccessor.get(context)) !== undefined;
+  }
+
+  /**
+   * Without consent the document expires within the hour, and a person who declined keeps no
+   * profile: no place ever, and their group only while a theme that asked for it is open.
+   */
+  private async applyRetention(context: TurnContext, profile: UserProfile): Promise<void> {
+    if (hasConsented(profile)) {
+      await this.keepForAccessor.delete(context);
+      return;
+    }
+    await this.keepForAccessor.set(context, SHORT_KEEP_SECONDS);
+    if (profile.consent?.decision !== 'declined') return;
+    delete profile.lastPlace;
+    const dialogs = (await this.dialogStateAccessor.get(context)) as { dialogStack?: unknown[] } | undefined;
+    if (!dialogs?.dialogStack?.length) delete profile.group;
+  }
+
   /** Whether this message id was answered before (the state document, or the ledger for older ones). */
   private async alreadyHandled(context: TurnContext, messageId: string, sentAt: number): Promise<boolean> {
+    // No document: a new person, or one who erased their data; "delete my data" left its message id
+    // in the ledger, so a redelivery of that request is not taken for a first message.
+    if (!this.options.personState.exists(context)) return (await this.options.messageLedger?.isClaimed(messageId)) ?? false;
     const lookup = lookupHandled(await this.handledAccessor.get(context), this.options.personState.exists(context), messageId, sentAt);
     if (lookup === 'ask-ledger') return (await this.options.messageLedger?.isClaimed(messageId)) ?? false;
     return lookup === 'handled';
@@ -259,8 +314,12 @@ export class ProBot extends ActivityHandler {
 
   protected override async onMessageActivity(context: TurnContext): Promise<void> {
     const profile = await this.profileAccessor.get(context, {});
-    if (hasConsented(profile)) {
-      await this.keepReference(context);
+    await this.warnOfRisks(context, profile);
+    const declined = profile.consent?.decision === 'declined';
+    if (declined && LATE_ACCEPT.has(normalizeCommandText(context.activity.text ?? ''))) return this.accept(context, profile);
+    if (hasConsented(profile) || declined) {
+      // Where to reach the person later is kept only with their consent.
+      if (!declined) await this.keepReference(context);
       const last = await this.lastMessageAccessor.get(context);
       const now = new Date();
       await this.lastMessageAccessor.set(context, now.toISOString());
@@ -271,12 +330,21 @@ export class ProBot extends ActivityHandler {
     await this.handleConsent(context, profile);
   }
 
+  /** A risk signal gets the protection warning before any answer, in any theme, consent or not. */
+  private async warnOfRisks(context: TurnContext, profile: UserProfile): Promise<void> {
+    if (!getSession(context).understanding.risks?.length) return;
+    const locale = profile.locale ?? this.options.defaultLocale;
+    await context.sendActivity(textMessage(this.options.content.fact(locale, 'common', 'riskWarning')));
+  }
+
   protected override async onConversationUpdateActivity(context: TurnContext): Promise<void> {
     // Emulator and Bot Framework channels announce a new conversation; greet the person once.
     const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
     if (newcomers.length === 0) return;
     const profile = await this.profileAccessor.get(context, {});
-    if (!profile.consent) await this.sendWelcome(context, profile);
+    if (profile.consent) return;
+    await this.noticeAccessor.set(context, { shownAt: new Date().toISOString() });
+    await this.sendWelcome(context, profile);
   }
 
   /** Keeps where to reach the person (changes only with the channel, so it is rarely rewritten). */
@@ -294,6 +362,8 @@ export class ProBot extends ActivityHandler {
     const command = detectGlobalCommand(text);
     if (command?.kind === 'language') {
       profile.locale = command.to ?? (locale === 'es' ? 'en' : 'es');
+      const notice = await this.noticeAccessor.get(context);
+      await this.noticeAccessor.set(context, { shownAt: new Date().toISOString(), ...(notice?.pending ? { pending: notice.pending } : {}) });
       return this.sendWelcome(context, profile);
     }
     if (command?.kind === 'delete_data') {
@@ -301,32 +371,42 @@ export class ProBot extends ActivityHandler {
       await context.sendActivity(textMessage(content.ui(locale, 'common', 'deleted')));
       return;
     }
-    const decision = this.consentDecision(text, locale);
-    if (decision === 'consent_yes') {
-      profile.consent = { decision: 'given', at: new Date().toISOString() };
-      await context.sendActivity(textMessage(content.ui(locale, 'common', 'consentAccepted')));
-      await this.options.mainDialog.start(context, this.dialogStateAccessor);
-      return;
-    }
+    const notice = await this.noticeAccessor.get(context);
+    // A "sí" or "ok" counts only as the answer to the consent question, shown with the notice.
+    const decision = notice ? this.consentDecision(text, locale) : undefined;
+    if (decision === 'consent_yes') return this.accept(context, profile, notice?.pending);
     if (decision === 'consent_no') {
       profile.consent = { decision: 'declined', at: new Date().toISOString() };
+      await this.noticeAccessor.delete(context);
       await context.sendActivities([
         textMessage(content.ui(locale, 'common', 'consentDeclined')),
         textMessage(content.fact(locale, 'common', 'nationalLine')),
-        textMessage(content.fact(locale, 'common', 'emergencyLines')),
-        textMessage(content.ui(locale, 'common', 'consentLater')),
       ] as Partial<Activity>[]);
+      // Orientation all the same: straight to what they asked before, or the menu.
+      await this.options.mainDialog.start(context, this.dialogStateAccessor, notice?.pending?.theme);
       return;
     }
-    if (profile.consent?.decision === 'declined') {
-      await context.sendActivities([
-        textMessage(content.ui(locale, 'common', 'declinedReminder')),
-        textMessage(content.fact(locale, 'common', 'nationalLine')),
-        textMessage(content.ui(locale, 'common', 'consentLater')),
-      ] as Partial<Activity>[]);
+    // A question before consent: keep only what it answers (ids), to answer it right after consent.
+    const asked = understoodIds(getSession(context).understanding);
+    // A risk with no clear theme is a protection question.
+    const theme = asked.theme ?? (asked.risks?.length ? 'protection' : undefined);
+    const pending = theme ? { ...asked, theme } : notice?.pending;
+    await this.noticeAccessor.set(context, { shownAt: notice?.shownAt ?? new Date().toISOString(), ...(pending ? { pending } : {}) });
+    if (notice) {
+      await context.sendActivity(choiceMessage(`${content.ui(locale, 'common', 'consentBeforeAnswer')}\n\n${content.ui(locale, 'common', 'consentQuestion')}`, content.choices(locale, 'common', CONSENT_GROUP)));
       return;
     }
     await this.sendWelcome(context, profile);
+  }
+
+  /** Consent given: thanks, then the question asked before consent (or the menu). */
+  private async accept(context: TurnContext, profile: UserProfile, pending?: UnderstoodIds): Promise<void> {
+    const locale = profile.locale ?? this.options.defaultLocale;
+    profile.consent = { decision: 'given', at: new Date().toISOString() };
+    await this.noticeAccessor.delete(context);
+    getSession(context).carryOver(pending);
+    await context.sendActivity(textMessage(this.options.content.ui(locale, 'common', 'consentAccepted')));
+    await this.options.mainDialog.start(context, this.dialogStateAccessor, pending?.theme);
   }
 
   /** Exact consent answers only: an id from the buttons, or a short yes/no such as "sí" or "acepto". */

@@ -9,6 +9,7 @@ import type { Choice, ContentCatalog } from '../bot/content/catalog';
 import { isGreeting } from '../bot/commands/smallTalk';
 import { InterruptibleDialog, MISSES_BEFORE_REPAIR } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';
+import { type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
 import { THEME_IDS } from '../bot/nlu/themes';
 import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
@@ -70,11 +71,14 @@ export class MainDialog extends InterruptibleDialog {
     await dc.beginDialog(this.id, { returning: true } satisfies MenuOptions);
   }
 
-  /** Starts at the menu, whatever was open (after consent, for instance). */
-  async start(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
+  /**
+   * Starts at the menu, whatever was open (after consent, for instance), or straight at `theme`
+   * (the question a person asked before consenting).
+   */
+  async start(context: TurnContext, accessor: StatePropertyAccessor, theme?: string): Promise<void> {
     const dc = await this.rootContext(context, accessor);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(this.id);
+    await dc.beginDialog(this.id, theme ? ({ startWith: theme } satisfies MenuOptions) : undefined);
   }
 
   /** The turn's root dialog context, with this dialog as the only root. */
@@ -142,13 +146,15 @@ export class MainDialog extends InterruptibleDialog {
   private async routeTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     const answer = step.result as ChoiceAnswer;
     if (answer.id) return step.next(answer);
-    const values = step.values as { candidates?: string[] };
+    const values = step.values as { candidates?: string[]; carried?: UnderstoodIds };
     // Asked again ("atrás", a language switch): the typed text is not kept, the candidates are.
     const decision: RouteDecision =
       answer.text !== undefined ? this.router.route(answer.text) : values.candidates ? { kind: 'unsure', candidates: values.candidates } : { kind: 'none' };
     if (decision.kind === 'confident') return step.next({ id: decision.theme } satisfies ChoiceAnswer);
     if (decision.kind === 'unsure') {
       values.candidates = decision.candidates;
+      // What the question already said (ids only) goes on to the theme the person picks.
+      if (answer.text !== undefined) values.carried = understoodIds(getSession(step.context).understanding);
       const locale = getSession(step.context).locale;
       const candidates = this.menuChoices(step, decision.candidates);
       const back = this.content.choices(locale, 'common', 'afterAnswer').filter((c) => c.id === 'back_to_menu');
@@ -176,6 +182,8 @@ export class MainDialog extends InterruptibleDialog {
     const { id } = step.result as ChoiceAnswer;
     if (!id || id === 'back_to_menu') return step.replaceDialog(MENU_FLOW);
     if (id === 'more') return step.beginDialog(MORE_FLOW);
+    const carried = (step.values as { carried?: UnderstoodIds }).carried;
+    if (carried) getSession(step.context).carryOver({ ...getSession(step.context).carried, ...carried });
     if (this.findDialog(id)) return step.beginDialog(id);
     // A menu row whose theme is not built yet: say so honestly and give the line that can help.
     const locale = getSession(step.context).locale;

@@ -61,6 +61,15 @@ export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O
     return `${this.id}:${this.stepNames.length}:${this.stepNames.join(',')}`;
   }
 
+  /**
+   * Counts `step` as a question for "atrás" although it asked nothing: its answer came from what the
+   * person had already written, so going back must ask it for real.
+   */
+  static countAsAsked(step: WaterfallStepContext): void {
+    const asked = ((step.values as Record<string, unknown>)[ASKED] ??= []) as number[];
+    if (asked[asked.length - 1] !== step.index) asked.push(step.index);
+  }
+
   /** Whether a saved instance of this flow was started by code whose steps differ from this one's. */
   startedWithOtherVersion(instance: DialogInstance): boolean {
     const saved = (instance.state as Partial<WaterfallState> | undefined)?.values?.[VERSION];

@@ -9,7 +9,6 @@ import type { ContentCatalog } from '../bot/content/catalog';
 import type { PopulationGroup } from '../bot/profile/userProfile';
 import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, choicePromptOptions } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
-import { textMessage } from './replies';
 import { getSession } from './session';
 
 export const PROFILE_DIALOG = 'profile';
@@ -52,7 +51,8 @@ export class ProfileDialog extends ComponentDialog {
     const session = getSession(step.context);
     if (!isPopulationGroup(id)) return step.replaceDialog(FLOW);
     session.profile.group = id;
-    await step.context.sendActivity(textMessage(this.content.ui(session.locale, FILE, 'saved')));
+    // Said on top of whatever the theme says next, so it costs no message of its own.
+    session.preface(this.content.ui(session.locale, FILE, 'saved'));
     return step.endDialog(id);
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../bot/config';
+import type { Understanding, UnderstoodIds } from '../bot/nlu/understanding';
 import type { UserProfile } from '../bot/profile/userProfile';
 
 const SESSION = Symbol('proSession');
@@ -22,10 +23,32 @@ export interface Session {
    */
   afterSave(task: () => Promise<void>): void;
   readonly pendingAfterSave: readonly (() => Promise<void>)[];
+  /**
+   * What this turn's message already answers, read once by ProBot (bot/nlu/understanding). It holds
+   * the person's words as evidence: use it in the turn only; keep `understoodIds()` of it, never it.
+   */
+  readonly understanding: Understanding;
+  /**
+   * What an earlier message answered, carried into this turn (the question a person asked before
+   * consenting, answered right after "acepto"). Ids only.
+   */
+  readonly carried: UnderstoodIds | undefined;
+  carryOver(ids: UnderstoodIds | undefined): void;
+  /**
+   * A short line to say before the next thing this turn says (joined to it, so an acknowledgement
+   * such as "Gracias, lo tendremos en cuenta" costs no message of its own).
+   */
+  preface(line: string): void;
+  /** The prefaced lines not said yet, emptied. */
+  takePreface(): string[];
+  /** False when the person declined consent: nothing beyond the open conversation may be kept. */
+  readonly mayRemember: boolean;
 }
 
-export function createSession(profile: UserProfile, defaultLocale: Locale): Session {
+export function createSession(profile: UserProfile, defaultLocale: Locale, understanding: Understanding = {}): Session {
   let deletion = false;
+  let carried: UnderstoodIds | undefined;
+  let prefaces: string[] = [];
   const tasks: (() => Promise<void>)[] = [];
   return {
     profile,
@@ -47,6 +70,24 @@ export function createSession(profile: UserProfile, defaultLocale: Locale): Sess
     get pendingAfterSave() {
       return tasks;
     },
+    understanding,
+    get carried() {
+      return carried;
+    },
+    carryOver(ids) {
+      carried = ids;
+    },
+    preface(line) {
+      prefaces.push(line);
+    },
+    takePreface() {
+      const lines = prefaces;
+      prefaces = [];
+      return lines;
+    },
+    get mayRemember() {
+      return profile.consent?.decision === 'given';
+    },
   };
 }
 
@@ -58,6 +99,12 @@ export function getSession(context: TurnContext): Session {
   const session = context.turnState.get(SESSION) as Session | undefined;
   if (!session) throw new Error('No PRO session on this turn: ProBot must call setSession() before running dialogs');
   return session;
+}
+
+/** `text` with the turn's prefaced lines on top (a question's text: it is what the person answers). */
+export function prefaced(context: TurnContext, text: string): string {
+  const lines = findSession(context)?.takePreface() ?? [];
+  return lines.length ? `${lines.join('\n')}\n\n${text}` : text;
 }
 
 /** The session if ProBot set one this turn (the error handler may run before it did). */

@@ -9,6 +9,9 @@ import { CHOICE_PROMPT, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions
 import { textMessage } from './replies';
 import { getSession } from './session';
 
+/** The reading budget's longest message (issue 8): a preface joins a message only within it. */
+const MAX_MESSAGE_CHARS = 600;
+
 /** What a theme tells MainDialog when it ends: where the person wants to go next. */
 export interface ThemeResult {
   next?: 'menu' | 'services' | 'delete_data';
@@ -36,9 +39,19 @@ export abstract class ThemeDialog extends ComponentDialog {
     return this.content.choices(this.locale(step), file, group);
   }
 
-  /** Sends each text as its own short message (easier to read on a phone than one long block). */
+  /**
+   * Sends each text as its own short message (easier to read on a phone than one long block); a
+   * prefaced line goes on top of the first one when both fit in one message.
+   */
   protected async say(step: WaterfallStepContext, ...texts: string[]): Promise<void> {
-    for (const text of texts) await step.context.sendActivity(textMessage(text));
+    const preface = getSession(step.context).takePreface().join('\n');
+    const [first, ...rest] = texts;
+    if (preface && first !== undefined && preface.length + first.length + 2 <= MAX_MESSAGE_CHARS) rest.unshift(`${preface}\n\n${first}`);
+    else {
+      if (preface) await step.context.sendActivity(textMessage(preface));
+      if (first !== undefined) rest.unshift(first);
+    }
+    for (const text of rest) await step.context.sendActivity(textMessage(text));
   }
 
   protected ask(step: WaterfallStepContext, options: Omit<ChoicePromptOptions, 'retryText'>) {

@@ -74,7 +74,9 @@ export class CosmosBotStorage implements Storage {
       Object.entries(changes).map(async ([key, change]) => {
         const { eTag, ...state } = (change ?? {}) as Record<string, unknown> & { eTag?: string };
         const id = documentIdFor(key);
-        const doc: StateDocument = { id, document: state, expiresAt: expiresAt(this.ttlSeconds), ttl: this.ttlSeconds };
+        // A document may ask to live shorter (a person who has not consented: ProBot's keepForSeconds).
+        const ttl = typeof state.keepForSeconds === 'number' && state.keepForSeconds < this.ttlSeconds ? state.keepForSeconds : this.ttlSeconds;
+        const doc: StateDocument = { id, document: state, expiresAt: expiresAt(ttl), ttl };
         try {
           // A concrete eTag: replace only that version. None: the document must not exist yet (two
           // instances creating a new person's state at once → one conflicts). "*": overwrite.

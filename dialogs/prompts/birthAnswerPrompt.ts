@@ -15,6 +15,7 @@ import { BirthAnswer, ColombianPlaceTest, readBirthAnswer } from '../../bot/nlu/
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage } from '../replies';
 import type { ChoiceAnswer, ChoicePromptOptions } from './choicePrompt';
+import { prefaced } from '../session';
 
 export const BIRTH_PROMPT = 'birthAnswerPrompt';
 
@@ -57,7 +58,7 @@ export class BirthAnswerPrompt extends Prompt<ChoiceAnswer> {
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const o = options.validations as ChoicePromptOptions;
     const text = isRetry && o.retryText ? `${o.retryText}\n\n${o.text}` : o.text;
-    await context.sendActivity(choiceMessage(text, o.choices, o) as Activity);
+    await context.sendActivity(choiceMessage(prefaced(context, text), o.choices, o) as Activity);
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<ChoiceAnswer>> {

@@ -9,6 +9,7 @@ import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from '
 import type { Choice } from '../../bot/content/catalog';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage, ChoiceMessageOptions } from '../replies';
+import { prefaced } from '../session';
 
 export interface ChoiceAnswer {
   /** The chosen id, when the answer matched a choice. */
@@ -42,7 +43,7 @@ export class ChoiceIdPrompt extends Prompt<ChoiceAnswer> {
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const o = options.validations as ChoicePromptOptions;
     const text = isRetry && o.retryText ? `${o.retryText}\n\n${o.text}` : o.text;
-    await context.sendActivity(choiceMessage(text, o.choices, o) as Activity);
+    await context.sendActivity(choiceMessage(prefaced(context, text), o.choices, o) as Activity);
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<ChoiceAnswer>> {

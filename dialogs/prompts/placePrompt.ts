@@ -8,6 +8,7 @@ import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialog
 import type { Choice } from '../../bot/content/catalog';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage, textMessage } from '../replies';
+import { prefaced } from '../session';
 
 export type PlaceAnswer =
   | { kind: 'location'; latitude: number; longitude: number }
@@ -46,7 +47,8 @@ export class PlacePrompt extends Prompt<PlaceAnswer> {
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const o = options.validations as PlacePromptOptions;
     const text = isRetry && o.retryText ? `${o.retryText}\n\n${o.text}` : o.text;
-    await context.sendActivity((o.choices?.length ? choiceMessage(text, o.choices) : textMessage(text)) as Activity);
+    const said = prefaced(context, text);
+    await context.sendActivity((o.choices?.length ? choiceMessage(said, o.choices) : textMessage(said)) as Activity);
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<PlaceAnswer>> {

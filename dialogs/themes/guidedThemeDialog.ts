@@ -24,6 +24,7 @@ import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { ProWaterfallDialog } from '../proWaterfallDialog';
 import { getSession } from '../session';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
+import { type KnownAnswers, knownAnswersFor, understoodLine, understoodSoFar } from './knownAnswers';
 
 /** Records the anonymous answer to "was this useful?" (FeedbackStats in production). */
 export interface FeedbackRecorder {
@@ -37,6 +38,7 @@ const FEEDBACK_RECORDED = '_feedbackRecorded';
 const DETAIL_KEYS = '_detailKeys';
 const DETAIL_SHOWN = '_detailShown';
 const MORE_DETAIL = 'more_detail';
+const KNOWN = '_known';
 
 export abstract class GuidedThemeDialog extends ThemeDialog {
   constructor(id: string, content: ContentCatalog, file: ContentFileName, private readonly feedback: FeedbackRecorder) {
@@ -48,6 +50,7 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
   protected addFlow(flowId: string, steps: WaterfallStep[]): void {
     this.addDialog(
       new ProWaterfallDialog(flowId, [
+        this.captureKnown.bind(this),
         ...steps,
         this.askUseful.bind(this),
         this.giveDetail.bind(this),
@@ -71,6 +74,33 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
     (step.values as Record<string, unknown>)[DETAIL_KEYS] = factKeys;
   }
 
+  /**
+   * Step (first of every flow): what the opening message already answers, kept as choice ids so
+   * the questions it answers are skipped (see `askChoice`). Nothing when the theme was tapped.
+   */
+  private async captureKnown(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ids = understoodSoFar(getSession(step.context));
+    const known = knownAnswersFor(ids);
+    if (Object.keys(known).length > 0) {
+      (step.values as Record<string, unknown>)[KNOWN] = known;
+      // Said now, in the turn of the message it read, so a wrong guess can be corrected at once.
+      const line = understoodLine(ids, this.locale(step), this.content);
+      if (line) getSession(step.context).preface(line);
+    }
+    return step.next();
+  }
+
+  /** The known answer to `key` (`file.group`) if it is one of `choices`, used up so that "atrás" asks the question for real. */
+  private async useKnown(step: WaterfallStepContext, key: string, choices?: Choice[]): Promise<string | undefined> {
+    const values = step.values as Record<string, unknown>;
+    const known = values[KNOWN] as KnownAnswers | undefined;
+    const id = known?.[key];
+    if (!id || (choices && !choices.some((c) => c.id === id))) return undefined;
+    delete known[key];
+    ProWaterfallDialog.countAsAsked(step);
+    return id;
+  }
+
   /** Who the person said they are, if they have said. */
   protected group(step: WaterfallStepContext): PopulationGroup | undefined {
     return getSession(step.context).profile.group;
@@ -79,6 +109,11 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
   /** Step: asks who the person is the first time a theme needs it; later themes skip straight on. */
   protected async ensureGroup(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (this.group(step)) return step.next();
+    const said = await this.useKnown(step, 'profile.group');
+    if (said) {
+      getSession(step.context).profile.group = said as PopulationGroup;
+      return step.next();
+    }
     return step.beginDialog(PROFILE_DIALOG);
   }
 
@@ -101,8 +136,12 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
   }
 
   /** Asks a question of this theme's file with a group of choices (from this file or `common`). */
-  protected askChoice(step: WaterfallStepContext, textKey: string, group: string, choicesFile: ContentFileName = this.file): Promise<DialogTurnResult> {
+  protected async askChoice(step: WaterfallStepContext, textKey: string, group: string, choicesFile: ContentFileName = this.file): Promise<DialogTurnResult> {
     const choices = this.choices(step, group, choicesFile);
+    // A yes/no question is known by its text key ("emergencyQuestion" → "health.emergency").
+    const key = group === 'yesNo' ? `${this.file}.${textKey.replace(/Question$/, '')}` : `${this.file}.${group}`;
+    const known = await this.useKnown(step, key, choices);
+    if (known) return step.next({ id: known, text: '' } satisfies ChoiceAnswer);
     return this.ask(step, { text: this.ui(step, textKey), choices, ...this.listOptions(step, choices) });
   }
 

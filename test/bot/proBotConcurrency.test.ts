@@ -83,12 +83,22 @@ describe('ProBot under concurrent writes (real Cosmos ETags)', () => {
     expect(resources[0].document.profile.consent.decision).toBe('given');
   });
 
-  it('keeps nothing about a person who has not decided on consent yet', async () => {
-    const before = (await store.containers.state.items.readAll().fetchAll()).resources.length;
+  it('before consent keeps only that the notice was shown and the ids of what was asked, for one hour', async () => {
+    const before = new Set((await store.containers.state.items.readAll().fetchAll()).resources.map((d) => d.id));
     const c = startConversation(store);
     await c.say('hola');
-    await c.say('que es esto');
-    expect((await store.containers.state.items.readAll().fetchAll()).resources.length).toBe(before);
+    await c.say('como me afilio a una eps en cucuta');
+    const added = (await store.containers.state.items.readAll().fetchAll()).resources.filter((d) => !before.has(d.id));
+    expect(added).toHaveLength(1);
+    const [doc] = added as { ttl: number; expiresAt: number; document: Record<string, unknown> }[];
+    // What is kept: when the notice was shown and the theme asked about; no words, no place, no profile.
+    expect(doc.ttl).toBe(3600);
+    expect(doc.expiresAt * 1000).toBeLessThanOrEqual(Date.now() + 3600 * 1000 + 5000);
+    expect(doc.document.consentNotice).toEqual({ shownAt: expect.any(String), pending: expect.objectContaining({ theme: 'health' }) });
+    expect(doc.document.profile ?? {}).toEqual({});
+    const raw = JSON.stringify(doc);
+    expect(raw).not.toContain('afilio');
+    expect(raw).not.toContain('cucuta');
   });
 
   it('keeps neither typed text nor exact coordinates in the dialog state', async () => {

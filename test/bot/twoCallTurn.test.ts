@@ -93,12 +93,16 @@ describe('a two-call WhatsApp turn', () => {
     expect(sendsTo(user)).toBe(answered);
   });
 
-  it('a new person: one read and one ledger create, and nothing in the state container before consent', async () => {
+  it('a new person: state and ledger read, one create of a document that holds only the notice, for an hour', async () => {
     const a = instance();
     const user = '573200000002';
-    const before = (await store.containers.state.items.readAll().fetchAll()).resources.length;
-    expect(await deliver(payload(user, text('hola')), a)).toEqual({ read: 1, create: 1 });
-    expect((await store.containers.state.items.readAll().fetchAll()).resources.length).toBe(before);
+    expect(await deliver(payload(user, text('hola')), a)).toEqual({ read: 2, create: 1 });
+    const id = documentIdFor(`whatsapp/persons/${user}/`);
+    const { resource } = await store.containers.state.item(id, id).read<{ ttl: number; document: Record<string, unknown> }>();
+    expect(resource?.ttl).toBe(3600);
+    // That the privacy notice was shown (so a later "sí" is consent) and which messages were answered.
+    expect(Object.keys(resource?.document ?? {}).sort()).toEqual(['consentNotice', 'conversationKey', 'handledMessages', 'keepForSeconds', 'profile']);
+    expect(resource?.document.profile).toEqual({});
   });
 
   it('two instances receiving the same message at once answer it once (before and after consent)', async () => {
@@ -122,7 +126,7 @@ describe('a two-call WhatsApp turn', () => {
     const since = sendsTo(user);
     const calls = await deliver(early, a);
     expect(sendsTo(user)).toBe(since);
-    expect(calls).toEqual({ read: 2 }); // the state document, then the ledger: no write
+    expect(calls).toEqual({ read: 1 }); // the state document remembers it: no write
   });
 
   it('"borrar mis datos" erases the document and is not answered again when redelivered', async () => {

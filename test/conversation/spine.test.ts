@@ -40,12 +40,12 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'declining still gives the PRO line and emergency lines, and "acepto" accepts later',
+    name: 'declining still gives orientation and the PRO line, says what is lost, and "acepto" accepts later',
     steps: [
       ['hola', { choices: ['consent_yes', 'consent_no'] }],
-      ['consent_no', { contains: ['01 8000 180588', '123', '155', '141', '01 8000 522020', 'acepto'] }],
-      ['necesito ayuda con salud', { contains: ['01 8000 180588'], lacks: ['Privacidad'] }],
-      ['acepto', MENU],
+      ['consent_no', { contains: ['01 8000 180588', 'no recordaré nada', '1 hora', 'acepto'], ...MENU }],
+      ['pro_points', { contains: ['¿Qué quieres saber'], lacks: ['Privacidad'], choices: ['what', 'contact', 'back_to_menu'] }],
+      ['acepto', { contains: ['¡Gracias!'], ...MENU }],
     ],
   },
   {
@@ -82,7 +82,8 @@ const cases: Case[] = [
     steps: [
       ...CONSENTED,
       ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
-      ['quiero meter a mi hijo al colegio', { contains: ['¿Para quién es la educación?'], lacks: ['No entendí', '¿Qué quieres saber'] }],
+      // "mi hijo" already says who the education is for: the next question is asked instead.
+      ['quiero meter a mi hijo al colegio', { contains: ['¿El niño, niña o adolescente tiene'], lacks: ['No entendí', '¿Qué quieres saber'] }],
       ['menu', MENU],
       ['pro_points', { choices: ['what', 'contact', 'back_to_menu'] }],
       ['xyz', { contains: ['no está entre las opciones', 'menú'], choices: ['what', 'contact', 'back_to_menu'] }],
@@ -111,7 +112,7 @@ const cases: Case[] = [
   },
   {
     name: 'asking about trafficking is a question for the protection theme, not an emergency',
-    steps: [...CONSENTED, ['que es la trata de personas', { contains: ['¿Qué quieres saber?'], lacks: ['llama ya'], choices: ['difference', 'signs', 'gbv', 'lines'] }]],
+    steps: [...CONSENTED, ['que es la trata de personas', { contains: ['*Trata de personas*', '01 8000 522020'], lacks: ['llama ya'], choices: ['useful_yes', 'useful_no'] }]],
   },
   {
     name: 'free text at the menu lands in the right theme',

@@ -40,6 +40,9 @@ const PENDING = anyOf([
   String.raw`\b(hice|ya hice|termine) el (pre ?)?registro (del|de|para el) ${PERMIT}\b`,
   String.raw`\b(esperando|espero) (la )?(respuesta|entrega|aprobacion) (del|de mi|de) ${PERMIT}\b`,
   String.raw`\b(waiting for|applied for) (my |the )?${PERMIT}\b`,
+  // The statuses Migración Colombia shows while a PPT is processed (regularization.pptStatus).
+  String.raw`\b${PERMIT}\b( \w+){0,3} (requerido|en verificacion|en estudio|says requerido)\b`,
+  String.raw`\b(estado|status) (de |del |of )?(mi |my )?${PERMIT}\b`,
 ]);
 const NONE = anyOf([
   String.raw`\bno (tengo|tenemos) (ningun |ningunos |ni un )?(papeles|documento|documentos|permiso|permisos|ppt|papel)\b(?! (de|del|para) )`,

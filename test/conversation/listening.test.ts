@@ -1,0 +1,146 @@
+/**
+ * A conversation that listens (issue 9): consent is never taken from a "sí" that did not answer the
+ * consent question; the question asked before consent is answered right after it; people who
+ * decline still get orientation and keep nothing beyond the hour; risk signals get the protection
+ * warning first in any theme; and a theme skips the questions the first message already answered,
+ * saying in one line what it understood. Through the real ProBot on the Cosmos-compatible store.
+ */
+import { MENU_IDS } from '../../dialogs/mainDialog';
+import { allText, lastChoices, startConversation, TestConversation } from '../support/conversation';
+import { startTestStore, TestStore } from '../support/store';
+
+const CONSENT = ['consent_yes', 'consent_no'];
+const TRAFFICKING_LINE = '01 8000 522020';
+
+describe('a conversation that listens', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await startTestStore();
+  });
+  afterAll(() => store.destroy());
+
+  const consented = async (): Promise<TestConversation> => {
+    const c = startConversation(store);
+    await c.say('hola');
+    await c.say('consent_yes');
+    return c;
+  };
+
+  describe('consent', () => {
+    it.each(['si', 'ok', 'Sí', 'acepto'])('a first message "%s" gets the privacy notice and the question, never the menu', async (first) => {
+      const c = startConversation(store);
+      const replies = await c.say(first);
+      expect(allText(replies)).toContain('Privacidad');
+      expect(lastChoices(replies)).toEqual(CONSENT);
+      expect(lastChoices(await c.say('si'))).toEqual([...MENU_IDS]);
+    });
+
+    it('after an emergency reply, "si" is not consent: the notice comes first', async () => {
+      const c = startConversation(store);
+      expect(allText(await c.say('auxilio me tienen encerrada'))).toContain('123');
+      const replies = await c.say('si');
+      expect(allText(replies)).toContain('Privacidad');
+      expect(lastChoices(replies)).toEqual(CONSENT);
+    });
+
+    it('the question asked before consenting is answered right after "acepto", not the menu', async () => {
+      const c = startConversation(store);
+      expect(lastChoices(await c.say('mi PPT dice requerido, que hago'))).toEqual(CONSENT);
+      // A second question before deciding gets a short reminder, not the whole notice again.
+      const reminder = await c.say('me pueden ayudar?');
+      expect(allText(reminder)).not.toContain('Privacidad');
+      expect(lastChoices(reminder)).toEqual(CONSENT);
+      const replies = await c.say('acepto');
+      expect(allText(replies)).toContain('¡Gracias!');
+      expect(lastChoices(replies)).not.toEqual([...MENU_IDS]);
+      expect(lastChoices(replies)).toEqual(['venezuelan', 'returnee', 'host', 'other_nationality']);
+    });
+  });
+
+  describe('declining', () => {
+    it('gives orientation, says once what is lost, and keeps no place and nothing beyond one hour', async () => {
+      const c = startConversation(store, { userId: 'declines-1' });
+      await c.say('hola');
+      const declined = await c.say('consent_no');
+      expect(allText(declined)).toContain('no recordaré nada');
+      expect(allText(declined)).toContain('01 8000 180588');
+      expect(lastChoices(declined)).toEqual([...MENU_IDS]);
+      // Services by department, like anyone else.
+      await c.say('services');
+      await c.say('legal');
+      expect(allText(await c.say('Norte de Santander'))).toContain('01 8000 180588');
+      const docs = (await store.containers.state.items.readAll().fetchAll()).resources as { ttl: number; document: { profile?: Record<string, unknown> } }[];
+      const mine = docs.filter((d) => (d.document.profile as { consent?: { decision?: string } } | undefined)?.consent?.decision === 'declined');
+      expect(mine.length).toBeGreaterThan(0);
+      for (const doc of mine) {
+        expect(doc.ttl).toBe(3600);
+        expect(doc.document.profile?.lastPlace).toBeUndefined();
+      }
+      // "acepto" later accepts, even in the middle of something.
+      expect(allText(await c.say('acepto'))).toContain('¡Gracias!');
+    });
+  });
+
+  describe('risk first, in any theme', () => {
+    it.each([
+      ['una señora me ofreció trabajo en México de mesera, me pagan el pasaje, es confiable?'],
+      ['me ofrecen trabajo en chile y me pagan el pasaje, quiero saber de trabajo'],
+    ])('"%s" gets the trafficking warning and line before anything else', async (message) => {
+      const c = await consented();
+      const replies = await c.say(message);
+      expect(replies[0].text).toContain(TRAFFICKING_LINE);
+      expect(replies[0].text).toContain('trata de personas');
+    });
+
+    it('before consent too', async () => {
+      const c = startConversation(store);
+      const replies = await c.say('me quitaron el pasaporte en el trabajo y me cobran una deuda');
+      expect(allText(replies)).toContain(TRAFFICKING_LINE);
+    });
+  });
+
+  describe('what the first message already said is not asked again', () => {
+    it('"mi bebe nació en Cúcuta y no tiene registro civil, yo soy venezolana": only the missing year is asked', async () => {
+      const c = await consented();
+      const opening = await c.say('mi bebe nació en Cúcuta y no tiene registro civil, yo soy venezolana');
+      // Said in the turn of the message it read, on top of the one question still needed.
+      expect(opening).toHaveLength(1);
+      expect(opening[0].text).toContain('Entiendo: tu bebé nació en Cúcuta, no tiene registro civil y eres de Venezuela.');
+      expect(lastChoices(opening)).toEqual(['since_2015', 'before_2015']);
+      const answer = await c.say('2016');
+      expect(allText(answer)).toContain('Primero la Niñez');
+      expect(lastChoices(answer)).toEqual(['useful_yes', 'useful_no']);
+    });
+
+    it('with the year too, the answer comes at once', async () => {
+      const c = await consented();
+      const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');
+      expect(allText(replies)).toContain('Entiendo:');
+      expect(allText(replies)).toContain('Primero la Niñez');
+      expect(lastChoices(replies)).toEqual(['useful_yes', 'useful_no']);
+    });
+
+    it('an expired PEP skips "what is your situation?" and says so', async () => {
+      const c = await consented();
+      expect(allText(await c.say('se me vencio el pep'))).toContain('Entiendo: tu PEP ya no está vigente');
+      const replies = await c.say('venezuelan');
+      // Straight to the arrival date: "what is your situation?" was answered.
+      expect(lastChoices(replies)).toEqual(['before_dec_2024', 'from_dec_2024']);
+    });
+
+    it('"como me afilio a una eps" does not ask whether it is an emergency', async () => {
+      const c = await consented();
+      await c.say('como me afilio a una eps');
+      const replies = await c.say('venezuelan');
+      expect(allText(replies)).not.toContain('urgencias* ahora mismo');
+      expect(lastChoices(replies)).toEqual(['ppt', 'pep_tutor', 'foreign_id', 'sc2', 'visa_v', 'none']);
+    });
+
+    it('"atrás" after a skipped question asks it for real', async () => {
+      const c = await consented();
+      await c.say('se me vencio el pep');
+      await c.say('venezuelan');
+      expect(lastChoices(await c.say('atrás'))).toContain('ppt_have');
+    });
+  });
+});
