@@ -151,6 +151,12 @@ export class MainDialog extends InterruptibleDialog {
     const decision: RouteDecision =
       answer.text !== undefined ? this.router.route(answer.text) : values.candidates ? { kind: 'unsure', candidates: values.candidates } : { kind: 'none' };
     if (decision.kind === 'confident') return step.next({ id: decision.theme } satisfies ChoiceAnswer);
+    // A message that names a permit, or asks what the likeliest theme's procedure costs ("el ppt cuesta plata?"), is about regularization.
+    const said = getSession(step.context).understanding;
+    const aboutPermits = !!said.permit || (!!said.costQuestion && decision.kind === 'unsure' && decision.candidates[0] === 'regularization');
+    if (decision.kind === 'unsure' && answer.text !== undefined && aboutPermits && decision.candidates.includes('regularization')) {
+      return step.next({ id: 'regularization' } satisfies ChoiceAnswer);
+    }
     if (decision.kind === 'unsure') {
       values.candidates = decision.candidates;
       // What the question already said (ids only) goes on to the theme the person picks.

@@ -17,12 +17,14 @@ export function understoodSoFar(session: Session): UnderstoodIds {
   return { ...session.carried, ...understoodIds(session.understanding) };
 }
 
-/** Answers the dialogs ask for that questionAnswers does not derive: who the child's parents are. */
+/** Answers the dialogs ask for that questionAnswers does not derive: the child's parents, a PPT's cost. */
 function parentAnswers(ids: UnderstoodIds): KnownAnswers {
   const answers: KnownAnswers = {};
   // "mi bebé nació en Cúcuta…, yo soy venezolana": the person speaking is the parent.
   if (ids.child && ids.child.birthplace !== 'abroad' && ids.group === 'venezuelan') answers['civil_registry.parents'] = 'yes';
   if (ids.child?.birthplace === 'abroad' && (ids.group === 'returnee' || ids.group === 'host')) answers['civil_registry.colombianParent'] = 'yes';
+  // "el ppt cuesta plata?": what a PPT is for and that it is free is the answer ("uses" says both).
+  if (ids.costQuestion && ids.permit === 'ppt' && !ids.permitState) answers['regularization.pptNeed'] = 'uses';
   return answers;
 }
 
