@@ -187,7 +187,7 @@ export class WhatsAppAdapter extends BotAdapter {
     }
     let events: InboundEvent[];
     try {
-      events = parseWebhook(JSON.parse(rawBody.toString('utf8')));
+      events = parseWebhook(JSON.parse(rawBody.toString('utf8')), this.config.phoneNumberId);
     } catch (err) {
       // Signed by Meta but unusable: a non-200 answer would only make Meta retry it for days.
       const reason = err instanceof WebhookPayloadError ? err.message : 'the body is not JSON';
@@ -293,7 +293,9 @@ export class WhatsAppAdapter extends BotAdapter {
           this.logger.warn({ codes: event.errors.map((e) => e.code), titles: event.errors.map((e) => e.title) }, 'WhatsApp webhook reported errors');
           break;
         case 'ignored':
-          this.logger.debug({ messageType: event.messageType, reason: event.reason }, 'WhatsApp webhook item ignored');
+          // Another business number's traffic is worth an operator's eye (a shared app subscription); nobody is answered.
+          if (event.messageType === 'foreign') this.logger.warn({ reason: event.reason }, 'WhatsApp webhook item ignored');
+          else this.logger.debug({ messageType: event.messageType, reason: event.reason }, 'WhatsApp webhook item ignored');
           break;
       }
     }
