@@ -67,6 +67,8 @@ export interface AppConfig {
   defaultLocale: Locale;
   logLevel: string;
   stateTtlDays: number;
+  /** Seconds between reloads of the imported content overrides (CONTENT_REFRESH_SECONDS). */
+  contentRefreshSeconds: number;
   /** Key for the pseudonyms of people's ids in logs and storage (HASH_SECRET). */
   hashSecret: string;
   /** True when HASH_SECRET was not set and the development key is in use. */
@@ -173,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', LOCALES, 'es'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     stateTtlDays: integer(env, 'STATE_TTL_DAYS', 30, 1, 3650),
+    contentRefreshSeconds: integer(env, 'CONTENT_REFRESH_SECONDS', 60, 1, 86400),
     storeTimeouts: {
       readMs: integer(env, 'STORE_READ_TIMEOUT_MS', 2000, 100, 60000),
       writeMs: integer(env, 'STORE_WRITE_TIMEOUT_MS', 3000, 100, 60000),

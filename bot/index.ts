@@ -4,6 +4,8 @@
  */
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { ContentCatalog } from './content/catalog';
+import { ContentOverrides } from './content/contentOverrides';
+import { ContentRefresher } from './content/contentRefresh';
 import { GeoDirectory } from './geo';
 import { ReferralDirectory, ReferralRepository, seedNationalLines } from './referrals';
 import { createLogger, type Logger } from './logger';
@@ -46,6 +48,8 @@ export interface ComposeOptions {
   forgetPerson?: ProBotOptions['forgetPerson'];
   /** Test seam: wraps the bot-state storage (e.g. to provoke a concurrent write). */
   wrapStorage?: (storage: Storage) => Storage;
+  /** The content the bot speaks (default: the repository's files only). */
+  content?: ContentCatalog;
   /** Test seam: changes the theme dialogs (e.g. a flow with other steps, as after a deploy). */
   adjustThemes?: (themes: ReturnType<typeof createThemeDialogs>) => ReturnType<typeof createThemeDialogs>;
 }
@@ -56,7 +60,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
   const storage = options.wrapStorage ? options.wrapStorage(cosmosStorage) : cosmosStorage;
   // One document per person (profile and conversation together): one read and one write per turn.
   const personState = new OptimisticBotState(storage);
-  const content = new ContentCatalog();
+  const content = options.content ?? new ContentCatalog();
   const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
   const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats, deadlines), directory, geo: GeoDirectory.shipped() });
   const mainDialog = new MainDialog(content, createTopicRouter(), options.adjustThemes ? options.adjustThemes(themes) : themes);
@@ -105,7 +109,12 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       await choicePages.forget(context.activity.conversation.id);
     }
   };
-  const { bot, onTurnError, content } = composeBot(store, config, logger, { forgetPerson });
+  // Fact texts imported with `pro content import` override the files: loaded before the first turn, then refreshed.
+  const catalog = new ContentCatalog();
+  const contentRefresher = new ContentRefresher(catalog, new ContentOverrides(store.containers.content, store.containers.audit), logger, config.contentRefreshSeconds * 1000);
+  await contentRefresher.refresh();
+  contentRefresher.start();
+  const { bot, onTurnError, content } = composeBot(store, config, logger, { forgetPerson, content: catalog });
   const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
   botFrameworkAdapter.onTurnError = onTurnError;
   botFrameworkAdapter.use(stampReplyLocale);
@@ -147,6 +156,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     store,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await contentRefresher.stop();
       await whatsappAdapter?.idle(); // let accepted webhook messages finish before the store closes
       await store.close();
     },

@@ -17,6 +17,7 @@ export interface ContainerIds {
   stats: string;
   audit: string;
   processedMessages: string;
+  content: string;
 }
 
 export const CONTAINER_IDS: ContainerIds = {
@@ -25,6 +26,7 @@ export const CONTAINER_IDS: ContainerIds = {
   stats: 'stats',
   audit: 'audit',
   processedMessages: 'processed-messages',
+  content: 'content',
 };
 
 /** Processed WhatsApp message ids only need to outlive Meta's redelivery attempts (days, not weeks). */
@@ -42,6 +44,8 @@ export function containerSpecs(stateTtlDays: number): ContainerSpec[] {
     { id: CONTAINER_IDS.audit, partitionKey: { paths: ['/entityId'] } },
     // Inbound WhatsApp message ids already handled (redelivery guard).
     { id: CONTAINER_IDS.processedMessages, partitionKey: { paths: ['/id'] }, defaultTtl: PROCESSED_MESSAGE_TTL_SECONDS },
+    // Fact texts imported by admins (`pro content import`), one document per fact and locale; the files are the default.
+    { id: CONTAINER_IDS.content, partitionKey: { paths: ['/id'] } },
   ];
 }
 
@@ -65,6 +69,7 @@ export async function ensureContainers(database: Database, stateTtlDays: number)
     stats: get(CONTAINER_IDS.stats),
     audit: get(CONTAINER_IDS.audit),
     processedMessages: get(CONTAINER_IDS.processedMessages),
+    content: get(CONTAINER_IDS.content),
   };
 }
 
