@@ -48,6 +48,9 @@ export class CivilRegistryDialog extends GuidedThemeDialog {
   private async askBirth(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const opening = birthAnswerId(readBirthAnswer(step.context.activity.text ?? '', this.isPlaceInColombia));
     if (opening) return step.next({ id: opening });
+    // Said before consenting, or read by the opening message's understanding (ids carried over).
+    const known = await this.useKnown(step, 'civil_registry.birth', this.choices(step, 'birth'));
+    if (known) return step.next({ id: known });
     return this.askBirthQuestion(step, 'birthQuestion', 'birth');
   }
 

@@ -91,7 +91,7 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
   }
 
   /** The known answer to `key` (`file.group`) if it is one of `choices`, used up so that "atrás" asks the question for real. */
-  private async useKnown(step: WaterfallStepContext, key: string, choices?: Choice[]): Promise<string | undefined> {
+  protected async useKnown(step: WaterfallStepContext, key: string, choices?: Choice[]): Promise<string | undefined> {
     const values = step.values as Record<string, unknown>;
     const known = values[KNOWN] as KnownAnswers | undefined;
     const id = known?.[key];
