@@ -57,6 +57,15 @@ describe('a conversation that listens', () => {
     });
   });
 
+  it('a child\'s birth said before consenting is not asked again after "sí"', async () => {
+    const c = startConversation(store);
+    await c.say('mi hijo nacio en cucuta en marzo de 2015, es colombiano?');
+    const replies = await c.say('si');
+    expect(allText(replies)).toContain('Entiendo: tu hijo nació en Cúcuta');
+    expect(lastChoices(replies)).toEqual(['yes', 'no']);
+    expect(allText(replies)).toContain('venezolano/a?');
+  });
+
   describe('declining', () => {
     it('gives orientation, says once what is lost, and keeps no place and nothing beyond one hour', async () => {
       const c = startConversation(store, { userId: 'declines-1' });
