@@ -9,6 +9,8 @@
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
+import { understoodIds } from '../../bot/nlu/understanding';
+import { getSession } from '../session';
 import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
 
 export const REGULARIZATION_DIALOG = 'regularization';
@@ -18,12 +20,24 @@ export class RegularizationDialog extends GuidedThemeDialog {
   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
     super(REGULARIZATION_DIALOG, content, 'regularization', feedback);
     this.addFlow(FLOW, [
+      this.answerCostFirst.bind(this),
       this.ensureGroup.bind(this),
       this.askSituation.bind(this),
       this.askDetail.bind(this),
       this.askChildren.bind(this),
       this.answer.bind(this),
     ]);
+  }
+
+  /**
+   * "el ppt cuesta plata?": the answer (the first PPT is free, never pay an intermediary) comes at
+   * once, before any question; a lost PPT's duplicate fee is answered in its own branch instead.
+   */
+  private async answerCostFirst(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const session = getSession(step.context);
+    const asked = { ...session.carried, ...understoodIds(session.understanding) };
+    if (asked.costQuestion && asked.permitState !== 'lost') await this.say(step, this.fact(step, 'pptFree'));
+    return step.next();
   }
 
   /** Venezuelans say where they stand; other nationalities go to asylum; Colombians skip ahead. */

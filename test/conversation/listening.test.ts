@@ -145,6 +145,13 @@ describe('a conversation that listens', () => {
       expect(lastChoices(replies)).toEqual(['ppt', 'pep_tutor', 'foreign_id', 'sc2', 'visa_v', 'none']);
     });
 
+    it('"el ppt cuesta plata?" is answered at once: the first PPT is free, no intermediaries', async () => {
+      const c = await consented();
+      const replies = await c.say('el ppt cuesta plata?');
+      expect(allText(replies)).toContain('es *gratis*');
+      expect(allText(replies)).toContain('intermediarios');
+    });
+
     it('"atrás" after a skipped question asks it for real', async () => {
       const c = await consented();
       await c.say('se me vencio el pep');
