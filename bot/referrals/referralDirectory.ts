@@ -10,6 +10,9 @@ import { Referral } from './referral';
 import type { ReferralFilter, ReferralReader } from './referralRepository';
 import type { ServiceKind } from './serviceKinds';
 
+/** One collator for every sort: `localeCompare(x, 'es')` looks a collator up on each comparison. */
+const SPANISH = new Intl.Collator('es');
+
 export interface ServiceQuery {
   service?: ServiceKind;
   departmentCode?: string;
@@ -92,7 +95,7 @@ export class ReferralDirectory {
 
   /** Lines serving the whole country (active), optionally for one service, by name. */
   async nationalLines(service?: ServiceKind): Promise<Referral[]> {
-    return (await this.reader.list({ nationalOnly: true, service })).map((s) => s.referral).sort((a, b) => a.name.localeCompare(b.name, 'es'));
+    return (await this.reader.list({ nationalOnly: true, service })).map((s) => s.referral).sort((a, b) => SPANISH.compare(a.name, b.name));
   }
 
   /** One entry for a details view; undefined when absent or inactive. */
@@ -134,7 +137,7 @@ export class ReferralDirectory {
       (a, b) =>
         a.tier - b.tier ||
         (a.referral.distanceKm ?? 0) - (b.referral.distanceKm ?? 0) ||
-        a.referral.name.localeCompare(b.referral.name, 'es') ||
+        SPANISH.compare(a.referral.name, b.referral.name) ||
         a.referral.id.localeCompare(b.referral.id),
     );
     return ranked.map((r) => r.referral);

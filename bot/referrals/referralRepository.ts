@@ -17,6 +17,9 @@ import { ReferralConflictError, ReferralExistsError, ReferralNotFoundError, Refe
 import type { ReferralColumn } from './referralRecord';
 import type { ServiceKind } from './serviceKinds';
 
+/** One collator for every sort: `localeCompare(x, 'es')` looks a collator up on each comparison. */
+const SPANISH = new Intl.Collator('es');
+
 export interface ReferralFilter {
   departmentCode?: string;
   /** Implies its department (the code's first two digits). */
@@ -76,7 +79,7 @@ function statusOf(err: unknown): number | undefined {
 /** Sorts national lines first, then by department, municipality and name. */
 function byPlaceThenName(a: StoredReferral, b: StoredReferral): number {
   const key = (r: Referral): string => `${r.departmentCode ?? ''}|${r.municipalityCode ?? ''}`;
-  return key(a.referral).localeCompare(key(b.referral)) || a.referral.name.localeCompare(b.referral.name, 'es') || a.referral.id.localeCompare(b.referral.id);
+  return key(a.referral).localeCompare(key(b.referral)) || SPANISH.compare(a.referral.name, b.referral.name) || a.referral.id.localeCompare(b.referral.id);
 }
 
 /**

@@ -21,7 +21,7 @@ import Items from '@vercel/cosmosdb-server/lib/account/items';
 type AnyItems = Items<never, never>;
 
 /** `s`: this object is now stored (at `_self`); `d`: the object at `self` is gone. `n`: the map's rid counter. */
-export type ChangeRecord = { o: 's'; d: ItemObject; n: number } | { o: 'd'; self: string };
+export type ChangeRecord = { o: 's'; d: ItemObject; n: number } | { o: 'd'; self: string; rid: string };
 
 /** Receives each change made while serving a request. */
 export type ChangeSink = (record: ChangeRecord) => void;
@@ -51,9 +51,9 @@ function install(): void {
   };
   proto.delete = function (this: AnyItems, idOrRid: string, partition: unknown): void {
     const sink = current.getStore();
-    const self = sink && isJournaled(this) ? (this._item('/id', idOrRid, partition as never) as { read(): ItemObject | undefined }).read()?._self : undefined;
+    const gone = sink && isJournaled(this) ? (this._item('/id', idOrRid, partition as never) as { read(): ItemObject | undefined }).read() : undefined;
     remove.call(this, idOrRid, partition);
-    if (sink && self) sink({ o: 'd', self });
+    if (sink && gone) sink({ o: 'd', self: gone._self, rid: gone._rid });
   };
 }
 
@@ -63,32 +63,42 @@ export function withChangeCapture<T>(sink: ChangeSink, work: () => T): T {
   return current.run(sink, work);
 }
 
-/** The map that holds the object at `self` ("/dbs/x", "/dbs/x/colls/y", "/dbs/x/colls/y/docs/z/"). */
-function itemsAt(account: Account, self: string): AnyItems {
-  const parts = self.split('/').filter(Boolean);
-  if (parts.length === 2 && parts[0] === 'dbs') return account.databases as unknown as AnyItems;
-  const database = account.database(parts[1]);
-  if (!database.read()) throw new Error(`journal: database ${parts[1]} of ${self} is missing`);
-  if (parts.length === 4 && parts[2] === 'colls') return database.collections as unknown as AnyItems;
-  const collection = database.collection(parts[3]);
-  if (!collection.read()) throw new Error(`journal: container ${parts[3]} of ${self} is missing`);
-  if (parts.length === 6 && parts[4] === 'docs') return collection.documents as unknown as AnyItems;
+/**
+ * The map that holds the object with this `_self` and `_rid`. Rids are base64 and may contain "/",
+ * so paths are taken apart by the known rid at their end, and parents found by their own `_self`.
+ */
+function itemsAt(account: Account, self: string, rid: string): AnyItems {
+  if (self === `/dbs/${rid}`) return account.databases as unknown as AnyItems;
+  const databases = [...(account.databases as unknown as AnyItems)._data.values()] as unknown as { read(): ItemObject; collections: AnyItems }[];
+  if (self.endsWith(`/colls/${rid}`)) {
+    const parent = self.slice(0, -`/colls/${rid}`.length);
+    const database = databases.find((db) => db.read()._self === parent);
+    if (!database) throw new Error(`journal: the database of ${self} is missing`);
+    return database.collections;
+  }
+  if (self.endsWith(`/docs/${rid}/`)) {
+    const parent = self.slice(0, -`/docs/${rid}/`.length);
+    for (const db of databases) {
+      const collection = ([...db.collections._data.values()] as unknown as { read(): ItemObject; documents: AnyItems }[]).find((c) => c.read()._self === parent);
+      if (collection) return collection.documents;
+    }
+    throw new Error(`journal: the container of ${self} is missing`);
+  }
   throw new Error(`journal: unexpected path ${self}`);
 }
 
 /** Applies one recorded change to the in-memory data (replay at start). */
 export function applyChange(account: Account, record: ChangeRecord): void {
   if (record.o === 's') {
-    const items = itemsAt(account, record.d._self);
+    const items = itemsAt(account, record.d._self, record.d._rid);
     const old = items._data.get(record.d._rid) as { read(): ItemObject | undefined } | undefined;
     // A replace keeps the rid; drop the old version's index entries first, as the server does.
     if (old?.read()) items.delete(record.d._rid, undefined as never);
     items._set(record.d);
     items._ridCount = Math.max(items._ridCount, record.n);
   } else {
-    const items = itemsAt(account, record.self);
-    const rid = record.self.split('/').filter(Boolean).pop() as string;
-    if ((items._data.get(rid) as { read(): unknown } | undefined)?.read()) items.delete(rid, undefined as never);
+    const items = itemsAt(account, record.self, record.rid);
+    if ((items._data.get(record.rid) as { read(): unknown } | undefined)?.read()) items.delete(record.rid, undefined as never);
   }
 }
 

@@ -25,6 +25,7 @@ import { accountRecords, applyChange, ChangeRecord, withChangeCapture } from './
 import { isExpired } from './containers';
 import { createCosmosClient } from './cosmosClient';
 import { EmbeddedStoreError } from './embeddedStoreError';
+import { installLinearQueries } from './linearQueries';
 import { LEGACY_SNAPSHOT_FILE, readLegacySnapshot, readSnapshot, SNAPSHOT_FILE, writeSnapshot } from './storeSnapshot';
 import { fsyncDir, journalFile, journalGenerations, readJournal, WriteJournal } from './writeJournal';
 
@@ -97,6 +98,7 @@ function loadLegacy(account: Account, legacy: NonNullable<Awaited<ReturnType<typ
  */
 export async function startEmbeddedCosmos(options: { port: number; dataDir: string; logger?: Logger }): Promise<EmbeddedCosmos & { loaded: LoadReport }> {
   const { logger } = options;
+  installLinearQueries();
   const dataDir = path.resolve(options.dataDir);
   await fs.mkdir(dataDir, { recursive: true });
 
