@@ -13,6 +13,8 @@ export interface BotProcess {
   logs: string[];
   /** SIGTERM and wait for exit (the embedded store snapshots on the way out). */
   stop(): Promise<number | null>;
+  /** SIGKILL and wait for exit: a crash, nothing runs on the way out. */
+  crash(): Promise<void>;
 }
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -60,6 +62,11 @@ export async function startBotProcess(env: Record<string, string>, options: { po
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       return exited;
+    },
+    async crash() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }
