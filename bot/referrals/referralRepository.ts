@@ -19,6 +19,8 @@ import type { ServiceKind } from './serviceKinds';
 
 /** One collator for every sort: `localeCompare(x, 'es')` looks a collator up on each comparison. */
 const SPANISH = new Intl.Collator('es');
+/** Up to this many rows, an import looks its ids up instead of reading the whole directory. */
+const SMALL_IMPORT = 1000;
 
 export interface ReferralFilter {
   departmentCode?: string;
@@ -230,7 +232,7 @@ export class ReferralRepository implements ReferralReader {
    */
   async importReferrals(referrals: Referral[], actor: string, options: ImportOptions = {}): Promise<ImportOutcome> {
     const batchId = randomUUID();
-    const existing = new Map((await this.queryDocuments('SELECT * FROM c', [])).map((d) => [d.id, d]));
+    const existing = new Map((await this.existingDocuments(referrals.map((r) => r.id))).map((d) => [d.id, d]));
     const now = this.clock();
     const operations: OperationInput[] = [];
     /** For each operation, the referral it writes (deletes of moved entries point at the same one). */
@@ -305,9 +307,17 @@ export class ReferralRepository implements ReferralReader {
     }
   }
 
+  /** The stored documents among these ids: looked up by id for a small import, one scan of the container for a large one. */
+  private async existingDocuments(ids: string[]): Promise<ReferralDocument[]> {
+    if (ids.length > SMALL_IMPORT) return this.queryDocuments('SELECT * FROM c', []);
+    return this.queryDocuments('SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)', [{ name: '@ids', value: ids }]);
+  }
+
   private async queryDocuments(query: string, parameters: SqlParameter[], partitionKey?: string): Promise<ReferralDocument[]> {
     // partitionKey routes the query to one partition on Cosmos DB; the WHERE clause carries the filter everywhere.
-    const { resources } = await this.container.items.query<ReferralDocument>({ query, parameters }, partitionKey ? { partitionKey } : {}).fetchAll();
+    // maxItemCount -1: pages as large as the service allows; the embedded server re-runs the whole query for every page.
+    const options = { maxItemCount: -1, ...(partitionKey ? { partitionKey } : {}) };
+    const { resources } = await this.container.items.query<ReferralDocument>({ query, parameters }, options).fetchAll();
     return resources;
   }
 }
