@@ -46,6 +46,15 @@ export class AuditLog {
     return (await bulkWrite(this.container, operations)).length;
   }
 
+  /** Removes the entries of one import batch (the import was undone); returns how many could not be removed. */
+  async forgetBatch(batchId: string): Promise<number> {
+    const { resources } = await this.container.items
+      .query<{ id: string; entityId: string }>({ query: 'SELECT c.id, c.entityId FROM c WHERE c.batchId = @batchId', parameters: [{ name: '@batchId', value: batchId }] })
+      .fetchAll();
+    const failures = await bulkWrite(this.container, resources.map((r) => ({ operationType: 'Delete' as const, partitionKey: r.entityId, id: r.id })));
+    return failures.filter((f) => f.statusCode !== 404).length;
+  }
+
   /** The changes to one referral, oldest first. */
   async history(entityId: string): Promise<AuditEntry[]> {
     const { resources } = await this.container.items

@@ -38,9 +38,10 @@ export class ReferralConflictError extends Error {
 
 /** Some writes of a bulk change failed; the ids say which, so the admin can re-run the import (it is an upsert). */
 export class ReferralWriteError extends Error {
+  /** `written` is what stays written: 0 once an import's successful writes were rolled back. */
   constructor(readonly failures: { id: string; statusCode: number }[], readonly written: number) {
     super(
-      `${failures.length} referral write(s) failed (${written} succeeded): ${failures
+      `${failures.length} referral write(s) failed (${written ? `${written} succeeded` : 'nothing was imported: the other writes were undone'}): ${failures
         .slice(0, 10)
         .map((f) => `${f.id} (HTTP ${f.statusCode})`)
         .join(', ')}${failures.length > 10 ? ', …' : ''}; importing the same file again is safe`,

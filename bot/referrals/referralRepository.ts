@@ -276,14 +276,44 @@ export class ReferralRepository implements ReferralReader {
       done += count;
       options.onProgress?.(done, operations.length);
     });
-    const failedIds = new Map(failures.map((f) => [owners[f.index], f.statusCode]));
-    const succeeded = [...changes.values()].filter((c) => !failedIds.has(c.entityId));
-    const auditFailures = await this.audit.recordMany(succeeded, actor, batchId);
-    if (failedIds.size) {
-      throw new ReferralWriteError([...failedIds].map(([id, statusCode]) => ({ id, statusCode })), succeeded.length);
+    // All or nothing: a failed write undoes the others, and so does a failed audit entry.
+    if (failures.length) {
+      const failedIds = new Map(failures.map((f) => [owners[f.index], f.statusCode]));
+      await this.undoImport(operations, failures, existing);
+      throw new ReferralWriteError([...failedIds].map(([id, statusCode]) => ({ id, statusCode })), 0);
     }
-    if (auditFailures) throw new Error(`the referrals were imported but ${auditFailures} audit entries could not be written (batch ${batchId})`);
+    const auditFailures = await this.audit.recordMany([...changes.values()], actor, batchId);
+    if (auditFailures) {
+      await this.audit.forgetBatch(batchId);
+      await this.undoImport(operations, [], existing);
+      throw new Error(`nothing was imported: ${auditFailures} audit entries could not be written (batch ${batchId}), so the import was undone`);
+    }
     return outcome;
+  }
+
+  /**
+   * Puts back what an import's successful operations changed: created entries are deleted, replaced
+   * or moved ones get their earlier document back. Throws when the directory could not be restored.
+   */
+  private async undoImport(operations: OperationInput[], failures: { index: number }[], existing: Map<string, ReferralDocument>): Promise<void> {
+    const failed = new Set(failures.map((f) => f.index));
+    const inverse: OperationInput[] = [];
+    operations.forEach((op, index) => {
+      if (failed.has(index)) return;
+      const body = (op as { resourceBody?: { id: string } }).resourceBody;
+      const id = body?.id ?? (op as { id: string }).id;
+      const before = existing.get(id);
+      const partitionKey = (op as { partitionKey: string }).partitionKey;
+      if (op.operationType === 'Create') {
+        // A new entry, or the new partition's copy of a moved one.
+        inverse.push({ operationType: 'Delete', partitionKey, id });
+      } else if (before) {
+        const { _rid, _self, _etag, _ts, _attachments, ...document } = before as ReferralDocument & Record<string, unknown>;
+        inverse.push({ operationType: 'Upsert', partitionKey: before.partitionKey, resourceBody: asJson(document) });
+      }
+    });
+    const undoFailures = (await bulkWrite(this.container, inverse)).filter((f) => f.statusCode !== 404);
+    if (undoFailures.length) throw new Error(`an import failed and ${undoFailures.length} of its writes could not be undone; check the directory with \`pro referrals list\``);
   }
 
   /** The audit trail of one entry, oldest first. */

@@ -1,4 +1,6 @@
+import type { Container } from '@azure/cosmos';
 import { NATIONAL_PARTITION, nationalLineSeed, ReferralConflictError, ReferralExistsError, ReferralNotFoundError, ReferralRepository, seedNationalLines } from '../../bot/referrals';
+import { ReferralWriteError } from '../../bot/referrals/referralErrors';
 import { startTestStore, TestStore } from '../support/store';
 import { nationalLine, referral } from './referralFixtures';
 
@@ -128,6 +130,41 @@ describe('ReferralRepository.list', () => {
 });
 
 describe('ReferralRepository.importReferrals', () => {
+  it('is all or nothing: one write refused mid-import undoes the others and leaves no audit entry', async () => {
+    const kept = await repo.add(referral({ id: 'roll-kept', name: 'Antes' }), 'maria');
+    const stale = await repo.add(referral({ id: 'roll-stale', name: 'Antes' }), 'maria');
+    // The real container, except that before its second bulk request someone edits 'roll-stale',
+    // so that entry's replace (read with the old ETag) is refused by the store.
+    let bulkCalls = 0;
+    const items = store.containers.referrals.items;
+    const racing = new Proxy(store.containers.referrals, {
+      get(target, prop, receiver) {
+        if (prop !== 'items') return Reflect.get(target, prop, receiver);
+        return new Proxy(items, {
+          get(itemsTarget, name, itemsReceiver) {
+            if (name !== 'bulk') return Reflect.get(itemsTarget, name, itemsReceiver);
+            return async (...args: Parameters<typeof items.bulk>) => {
+              if (++bulkCalls === 2) await repo.update({ ...stale.referral, hours: 'editado por juan' }, stale.etag, 'juan');
+              return items.bulk(...args);
+            };
+          },
+        });
+      },
+    }) as Container;
+    const importer = new ReferralRepository(racing, store.containers.audit);
+    const rows = [referral({ id: 'roll-kept', name: 'Después' }), ...Array.from({ length: 148 }, (_, i) => referral({ id: `roll-new-${i}` })), referral({ id: 'roll-stale', name: 'Después' })];
+    const failure = await importer.importReferrals(rows, 'maria').catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(ReferralWriteError);
+    expect((failure as ReferralWriteError).failures).toEqual([{ id: 'roll-stale', statusCode: 412 }]);
+    expect((failure as Error).message).toContain('nothing was imported');
+    // Every other write was undone: no new entry, the replaced one back as it was; juan's edit stays.
+    expect(await rawDocuments('roll-new-0')).toEqual([]);
+    expect(await rawDocuments('roll-new-147')).toEqual([]);
+    expect((await repo.get('roll-kept'))?.referral.name).toBe(kept.referral.name);
+    expect((await repo.get('roll-stale'))?.referral).toMatchObject({ name: 'Antes', hours: 'editado por juan' });
+    expect((await repo.history('roll-kept')).map((h) => h.action)).toEqual(['add']);
+  });
+
   it('creates, updates, moves and leaves identical entries alone, auditing each change', async () => {
     const first = await repo.importReferrals([referral({ id: 'imp-a' }), referral({ id: 'imp-b' }), referral({ id: 'imp-c' })], 'maria');
     expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0, dryRun: false });
