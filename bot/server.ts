@@ -10,6 +10,7 @@ import type { TurnContext } from 'botbuilder';
 import type { BotFrameworkChannelAdapter } from './channels/botFrameworkAdapter';
 import type { Logger } from './logger';
 import type { StoreKind } from './storage/openStore';
+import { settleWithin } from './timeLimit';
 
 /** The WhatsApp webhook handlers; they read the raw body themselves (signature over raw bytes). */
 export interface WebhookRoutes {
@@ -27,22 +28,6 @@ export interface ServerOptions {
 }
 
 const HEALTH_TIMEOUT_MS = 3000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
-}
 
 export function createServer(options: ServerOptions): Server {
   const { botFrameworkAdapter, runTurn, storage, whatsapp, version, logger } = options;
@@ -64,7 +49,7 @@ export function createServer(options: ServerOptions): Server {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {
-      await withTimeout(storage.ping(), HEALTH_TIMEOUT_MS);
+      await settleWithin(storage.ping(), HEALTH_TIMEOUT_MS, () => new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`));
       res.send(200, { status: 'ok', storage: storage.kind, version });
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'health check: storage unreachable');

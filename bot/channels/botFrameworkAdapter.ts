@@ -20,6 +20,7 @@ import type { BotFrameworkConfig } from '../config';
 import { cutInboundText } from '../text/inboundText';
 import { activityProblem, TURN_TYPES } from './activityShape';
 import { tokenProblem } from './bearerToken';
+import { settleWithin } from '../timeLimit';
 
 export { activityProblem } from './activityShape';
 
@@ -46,22 +47,6 @@ function isKeyFetchFailure(err: unknown): boolean {
   const e = err as { name?: unknown; statusCode?: unknown } | undefined;
   // node-fetch's FetchError: the keys' host unreachable; an AuthenticationError with a 5xx status: "Failed to load Keys".
   return e?.name === 'FetchError' || (typeof e?.statusCode === 'number' && e.statusCode >= 500);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AuthUnavailableError(`token not verified within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
 }
 
 /**
@@ -92,7 +77,7 @@ export class BotFrameworkChannelAdapter extends CloudAdapter {
     }
     let auth;
     try {
-      auth = await withTimeout(this.authentication.authenticateRequest(activity, authorization ?? ''), AUTH_TIMEOUT_MS);
+      auth = await settleWithin(this.authentication.authenticateRequest(activity, authorization ?? ''), AUTH_TIMEOUT_MS, () => new AuthUnavailableError(`token not verified within ${AUTH_TIMEOUT_MS} ms`));
     } catch (err) {
       if (isKeyFetchFailure(err)) return { status: 503, body: { error: 'The token could not be verified now (signing keys unreachable); try again.' } };
       return { status: 401, body: { error: 'Unauthorized: the token is not valid for this bot.' } };
