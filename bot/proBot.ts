@@ -382,7 +382,8 @@ export class ProBot extends ActivityHandler {
         textMessage(content.ui(locale, 'common', 'consentDeclined')),
         textMessage(content.fact(locale, 'common', 'nationalLine')),
       ] as Partial<Activity>[]);
-      // Orientation all the same: straight to what they asked before, or the menu.
+      // Orientation all the same: straight to what they asked before (its answers carried), or the menu.
+      getSession(context).carryOver(notice?.pending);
       await this.options.mainDialog.start(context, this.dialogStateAccessor, notice?.pending?.theme);
       return;
     }
