@@ -5,6 +5,7 @@
  * that rejects at the deadline whatever the SDK's retry loop is doing (its back-off sleeps ignore
  * the signal).
  */
+import { settleWithin } from '../timeLimit';
 
 export interface StoreDeadlines {
   /** Point reads and queries (STORE_READ_TIMEOUT_MS). */
@@ -30,29 +31,11 @@ export class StoreDeadlineError extends Error {
  */
 export function withDeadline<T>(ms: number, operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new StoreDeadlineError(operation, ms));
-      controller.abort();
-    }, ms);
-    let pending: Promise<T>;
-    try {
-      pending = call(controller.signal);
-    } catch (err) {
-      clearTimeout(timer);
-      reject(err);
-      return;
-    }
-    pending.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        // After the deadline the abort's own error is expected; the caller already has ours.
-        reject(err);
-      },
-    );
+  // Called inside a promise, so a call that throws at once rejects like one that fails later;
+  // after the deadline the abort's own error is expected, and the caller already has ours.
+  const pending = new Promise<T>((resolve) => resolve(call(controller.signal)));
+  return settleWithin(pending, ms, () => {
+    controller.abort();
+    return new StoreDeadlineError(operation, ms);
   });
 }
