@@ -3,10 +3,11 @@
  * declining consent, and global commands from inside a dialog. Table-driven: a new case is a row.
  */
 import { MENU_IDS } from '../../dialogs/mainDialog';
-import { allText, lastChoices, Reply, startConversation } from '../support/conversation';
+import { allText, lastChoices, startConversation } from '../support/conversation';
 import { startTestStore, TestStore } from '../support/store';
+import { checkTurn, type TurnExpectation } from '../support/conversationTable';
 
-type Expect = { contains?: string[]; lacks?: string[]; choices?: readonly string[] };
+type Expect = TurnExpectation;
 interface Case {
   name: string;
   steps: [userSays: string, botSays: Expect][];
@@ -131,14 +132,6 @@ const cases: Case[] = [
   },
 ];
 
-function check(replies: Reply[], expected: Expect, label: string): void {
-  const text = allText(replies);
-  expect({ label, replies: replies.length > 0 }).toEqual({ label, replies: true });
-  for (const fragment of expected.contains ?? []) expect({ label, text }).toEqual({ label, text: expect.stringContaining(fragment) });
-  for (const fragment of expected.lacks ?? []) expect({ label, text }).toEqual({ label, text: expect.not.stringContaining(fragment) });
-  if (expected.choices) expect({ label, choices: lastChoices(replies) }).toEqual({ label, choices: [...expected.choices] });
-}
-
 describe('spine conversations (real ProBot, Cosmos-compatible state)', () => {
   let store: TestStore;
   beforeAll(async () => {
@@ -149,7 +142,7 @@ describe('spine conversations (real ProBot, Cosmos-compatible state)', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, { steps }) => {
     const conversation = startConversation(store);
     for (const [index, [userSays, botSays]] of steps.entries()) {
-      check(await conversation.say(userSays), botSays, `step ${index + 1}: "${userSays}"`);
+      checkTurn(await conversation.say(userSays), botSays, `step ${index + 1}: "${userSays}"`);
     }
   });
 
