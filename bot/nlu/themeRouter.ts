@@ -165,6 +165,17 @@ export class ThemeRouter {
 
   /** Ranks every theme for a typed message and decides between one theme, a few, or none. */
   classify(text: string): ThemeRouting {
+    // A turn classifies its message twice (ProBot's understanding, then MainDialog's routing): the
+    // last answer is kept, so the second costs nothing. Classification is pure, so this is safe.
+    if (this.last?.text === text) return this.last.routing;
+    const routing = this.classifyNow(text);
+    this.last = { text, routing };
+    return routing;
+  }
+
+  private last: { text: string; routing: ThemeRouting } | undefined;
+
+  private classifyNow(text: string): ThemeRouting {
     const scores = new Float64Array(THEME_IDS.length);
     const used: string[] = [];
     for (const feature of this.features(text)) {
