@@ -15,15 +15,15 @@ import { CosmosChoicePageStore, createWhatsAppRoutes, ProcessedMessages, WhatsAp
 import { stampReplyLocale } from './channels/replyLocale';
 import { whatsAppWording } from './channels/whatsapp/wording';
 import { createServer } from './server';
-import { OptimisticBotState } from './state/optimisticBotState';
+import { OptimisticBotState } from './turn/optimisticBotState';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import { EmbeddedStoreError } from './storage/embeddedCosmos';
 import { openStore, type Store } from './storage/openStore';
-import { ProBot, type ProBotOptions } from './proBot';
+import { ProBot, type ProBotOptions } from './turn/proBot';
 import { setPseudonymSecret } from './pseudonym';
 import { version } from './version';
 import { FeedbackStats } from './stats/feedbackStats';
-import { createTurnErrorHandler } from './turnErrorHandler';
+import { createTurnErrorHandler } from './turn/turnErrorHandler';
 import { detectEmergency, createTopicRouter } from './nlu';
 import { understand } from './nlu/understanding';
 import { MainDialog } from '../dialogs/mainDialog';

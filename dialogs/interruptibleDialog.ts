@@ -10,9 +10,9 @@ import type { ContentCatalog } from '../bot/content/catalog';
 import { detectGlobalCommand, GlobalCommand } from '../bot/commands/globalCommands';
 import { detectSmallTalk, signalsMisunderstanding, type SmallTalk } from '../bot/commands/smallTalk';
 import { OpenQuestion, openQuestion } from './prompts/openQuestion';
-import { getSession } from './session';
+import { getSession } from '../bot/turn/session';
 import { askAgain } from './stepNavigation';
-import { textMessage } from './replies';
+import { textMessage } from '../bot/turn/replies';
 
 const CLOSING_COMMANDS = new Set<GlobalCommand['kind']>(['menu', 'exit', 'delete_data']);
 

@@ -9,7 +9,7 @@ import type { ContentCatalog } from '../bot/content/catalog';
 import type { PopulationGroup } from '../bot/profile/userProfile';
 import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, choicePromptOptions } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
-import { getSession } from './session';
+import { getSession } from '../bot/turn/session';
 
 export const PROFILE_DIALOG = 'profile';
 const FLOW = 'profileFlow';

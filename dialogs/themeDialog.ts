@@ -6,8 +6,8 @@ import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Locale } from '../bot/config';
 import type { Choice, ContentCatalog, ContentFileName } from '../bot/content/catalog';
 import { CHOICE_PROMPT, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
-import { textMessage } from './replies';
-import { getSession } from './session';
+import { textMessage } from '../bot/turn/replies';
+import { getSession } from '../bot/turn/session';
 
 /** The reading budget's longest message (issue 8): a preface joins a message only within it. */
 const MAX_MESSAGE_CHARS = 600;

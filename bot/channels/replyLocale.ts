@@ -4,7 +4,7 @@
  * The language is read when the reply is sent: after "english" the next replies are in English.
  */
 import type { Middleware, TurnContext } from 'botbuilder';
-import { findSession } from '../../dialogs/session';
+import { findSession } from '../turn/session';
 
 export const stampReplyLocale: Middleware = {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {

@@ -13,9 +13,9 @@ import { Activity, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { BirthAnswer, ColombianPlaceTest, readBirthAnswer } from '../../bot/nlu/birthAnswer';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
-import { choiceMessage } from '../replies';
+import { choiceMessage } from '../../bot/turn/replies';
 import type { ChoiceAnswer, ChoicePromptOptions } from './choicePrompt';
-import { prefaced } from '../session';
+import { prefaced } from '../../bot/turn/session';
 
 export const BIRTH_PROMPT = 'birthAnswerPrompt';
 

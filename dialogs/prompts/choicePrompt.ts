@@ -8,8 +8,8 @@ import { Activity, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
 import type { Choice } from '../../bot/content/catalog';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
-import { choiceMessage, ChoiceMessageOptions } from '../replies';
-import { prefaced } from '../session';
+import { choiceMessage, ChoiceMessageOptions } from '../../bot/turn/replies';
+import { prefaced } from '../../bot/turn/session';
 
 export interface ChoiceAnswer {
   /** The chosen id, when the answer matched a choice. */

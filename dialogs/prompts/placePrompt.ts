@@ -7,8 +7,8 @@ import { Activity, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Choice } from '../../bot/content/catalog';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
-import { choiceMessage, textMessage } from '../replies';
-import { prefaced } from '../session';
+import { choiceMessage, textMessage } from '../../bot/turn/replies';
+import { prefaced } from '../../bot/turn/session';
 
 export type PlaceAnswer =
   | { kind: 'location'; latitude: number; longitude: number }

@@ -22,7 +22,7 @@ import type { PopulationGroup } from '../../bot/profile/userProfile';
 import { PROFILE_DIALOG, ProfileDialog } from '../profileDialog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { ProWaterfallDialog } from '../proWaterfallDialog';
-import { getSession } from '../session';
+import { getSession } from '../../bot/turn/session';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
 import { type KnownAnswers, knownAnswersFor, understoodLine, understoodSoFar } from './knownAnswers';
 

@@ -8,7 +8,7 @@ import type { Locale } from '../../bot/config';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import { describeUnderstanding, type Understanding, type UnderstoodIds, understoodIds } from '../../bot/nlu/understanding';
 import { questionAnswers } from '../../bot/nlu/understanding/questionAnswers';
-import type { Session } from '../session';
+import type { Session } from '../../bot/turn/session';
 
 export type KnownAnswers = Record<string, string>;
 

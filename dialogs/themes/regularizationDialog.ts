@@ -10,7 +10,7 @@ import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { understoodIds } from '../../bot/nlu/understanding';
-import { getSession } from '../session';
+import { getSession } from '../../bot/turn/session';
 import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
 
 export const REGULARIZATION_DIALOG = 'regularization';

@@ -14,8 +14,8 @@ import { isServiceKind, type ServiceKind } from '../../bot/referrals/serviceKind
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { PLACE_PROMPT, PlaceAnswer, PlacePrompt, placePromptOptions } from '../prompts/placePrompt';
 import { ProWaterfallDialog, roundCoordinate } from '../proWaterfallDialog';
-import { textMessage } from '../replies';
-import { getSession } from '../session';
+import { textMessage } from '../../bot/turn/replies';
+import { getSession } from '../../bot/turn/session';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
 
 export const SERVICES_DIALOG = 'services';

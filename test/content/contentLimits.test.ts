@@ -13,7 +13,7 @@ import { describeProblem, FACT_BUDGET, FILLED_PLACEHOLDERS, validateContent } fr
 import type { LocaleFiles } from '../../bot/content/types';
 import { LIMITS } from '../../bot/channels/whatsapp/limits';
 import { MENU_IDS } from '../../dialogs/mainDialog';
-import { numberedTitle } from '../../dialogs/replies';
+import { numberedTitle } from '../../bot/turn/replies';
 
 const LOCALES: Locale[] = ['es', 'en'];
 const catalog = new ContentCatalog();

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Container, ErrorResponse } from '@azure/cosmos';
 import { PROCESSED_MESSAGE_TTL_SECONDS, expiresAt, isExpired } from '../../storage/containers';
 import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../../storage/deadline';
-import type { MessageLedger } from '../../state/messageLedger';
+import type { MessageLedger } from '../../turn/messageLedger';
 
 /** Decides whether a message id is handled here (true) or was already handled (false). */
 export interface ProcessedMessageLedger {

@@ -17,22 +17,22 @@
  * apology with the free national PRO line, and whatever the turn would have said is dropped.
  */
 import { Activity, ActivityHandler, ActivityTypes, ConversationReference, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { Locale } from './config';
-import type { ContentCatalog } from './content/catalog';
-import { detectGlobalCommand, normalizeCommandText } from './commands/globalCommands';
-import { emergencyLineKeys } from './emergency/emergencyLines';
-import { type Logger, userRef } from './logger';
-import { type Understanding, type UnderstoodIds, understoodIds } from './nlu/understanding';
+import type { Locale } from '../config';
+import type { ContentCatalog } from '../content/catalog';
+import { detectGlobalCommand, normalizeCommandText } from '../commands/globalCommands';
+import { emergencyLineKeys } from '../emergency/emergencyLines';
+import { type Logger, userRef } from '../logger';
+import { type Understanding, type UnderstoodIds, understoodIds } from '../nlu/understanding';
 import { Outbox } from './outbox';
-import { hasConsented, UserProfile } from './profile/userProfile';
-import { pseudonym } from './pseudonym';
-import { DEDUPLICATE_IN_TURN, type HandledMessages, lookupHandled, recordHandled } from './state/handledMessages';
-import type { MessageLedger } from './state/messageLedger';
-import { OptimisticBotState } from './state/optimisticBotState';
-import { StorageConflictError } from './storage/cosmosBotStorage';
-import { MainDialog } from '../dialogs/mainDialog';
-import { choiceMessage, textMessage } from '../dialogs/replies';
-import { createSession, getSession, setSession } from '../dialogs/session';
+import { hasConsented, UserProfile } from '../profile/userProfile';
+import { pseudonym } from '../pseudonym';
+import { DEDUPLICATE_IN_TURN, type HandledMessages, lookupHandled, recordHandled } from './handledMessages';
+import type { MessageLedger } from './messageLedger';
+import { OptimisticBotState } from './optimisticBotState';
+import { StorageConflictError } from '../storage/cosmosBotStorage';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { choiceMessage, textMessage } from './replies';
+import { createSession, getSession, setSession } from './session';
 
 /** Finds words that signal immediate danger (bot/nlu); `signals` are the ids of the rules that fired. */
 export type EmergencyDetector = (text: string) => { kinds: string[]; signals?: string[] } | undefined;

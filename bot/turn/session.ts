@@ -3,9 +3,9 @@
  * never load state themselves (one state read per turn, not one per dialog).
  */
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../bot/config';
-import type { Understanding, UnderstoodIds } from '../bot/nlu/understanding';
-import type { UserProfile } from '../bot/profile/userProfile';
+import type { Locale } from '../config';
+import type { Understanding, UnderstoodIds } from '../nlu/understanding';
+import type { UserProfile } from '../profile/userProfile';
 
 const SESSION = Symbol('proSession');
 

@@ -6,14 +6,14 @@
  * would only hold the person's next message behind a store that does not answer.
  */
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from './config';
-import type { ContentCatalog } from './content/catalog';
-import { type Logger, userRef } from './logger';
+import type { Locale } from '../config';
+import type { ContentCatalog } from '../content/catalog';
+import { type Logger, userRef } from '../logger';
 import { TurnDeadlineError } from './proBot';
-import type { OptimisticBotState } from './state/optimisticBotState';
-import { StoreDeadlineError } from './storage/deadline';
-import { textMessage } from '../dialogs/replies';
-import { findSession } from '../dialogs/session';
+import type { OptimisticBotState } from './optimisticBotState';
+import { StoreDeadlineError } from '../storage/deadline';
+import { textMessage } from './replies';
+import { findSession } from './session';
 
 /** Errors that mean "the store is slow or gone", not "the conversation is broken". */
 function isStoreTrouble(error: Error): boolean {
