@@ -14,7 +14,7 @@ import { KeyedSerialQueue } from './keyedQueue';
 import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, parseMoreOptionsId, textMessages } from './outbound';
 import type { ProcessedMessageLedger } from './processedMessages';
 import type { ChannelWording } from './wording';
-import { DEDUPLICATE_IN_TURN } from '../../state/handledMessages';
+import { DEDUPLICATE_IN_TURN } from '../../turn/handledMessages';
 import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from './rawBody';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
 
