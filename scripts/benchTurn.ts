@@ -152,7 +152,7 @@ async function main(): Promise<void> {
         const raw = options.redeliver ? (last.get(from) as Buffer) : payload(from, `wamid.bench.${from}.${++seq}`, content);
         last.set(from, raw);
         const t0 = process.hrtime.bigint();
-        const receipt = adapter.handleWebhook(raw, signPayload(raw, SECRET), logic);
+        const receipt = adapter.receiver.handleWebhook(raw, signPayload(raw, SECRET), logic);
         if (receipt.status !== 200) throw new Error(`webhook answered ${receipt.status}`);
         await receipt.processed;
         if (options.timed) durations.push(Number(process.hrtime.bigint() - t0) / 1e6);

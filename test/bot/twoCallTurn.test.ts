@@ -72,7 +72,7 @@ describe('a two-call WhatsApp turn', () => {
   /** Delivers `raw` to each instance at once; resolves with the store calls made, by kind. */
   async function deliver(raw: Buffer, ...instances: ReturnType<typeof instance>[]): Promise<Record<string, number>> {
     calls.length = 0;
-    await Promise.all(instances.map(({ adapter, logic }) => adapter.handleWebhook(raw, signPayload(raw, SECRET), logic).processed));
+    await Promise.all(instances.map(({ adapter, logic }) => adapter.receiver.handleWebhook(raw, signPayload(raw, SECRET), logic).processed));
     await Promise.all(instances.map(({ adapter }) => adapter.idle()));
     const byKind: Record<string, number> = {};
     for (const kind of calls) byKind[kind] = (byKind[kind] ?? 0) + 1;

@@ -9,7 +9,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TurnLogic, WhatsAppAdapter } from './whatsAppAdapter';
+import type { WhatsAppAdapter } from './whatsAppAdapter';
+import type { TurnLogic } from './webhookReceiver';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 

@@ -1,6 +1,7 @@
 /**
- * The WhatsApp Cloud API channel as a Bot Framework adapter: webhook notifications in, Graph API
- * messages out, so the same bot (ProBot) serves WhatsApp and Bot Framework channels.
+ * The WhatsApp Cloud API channel as a Bot Framework adapter: Graph API messages out (replies, the
+ * "text only" answer, long lists page by page), so the same bot (ProBot) serves WhatsApp and Bot
+ * Framework channels. Receiving the webhook is WebhookReceiver's job (webhookReceiver.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ActivityEventNames, ActivityTypes, BotAdapter, TurnContext } from 'botbuilder';
@@ -9,17 +10,11 @@ import type { WhatsAppConfig } from '../../config';
 import { Logger, userRef } from '../../logger';
 import { ChoicePageStore, MemoryChoicePageStore } from './choicePages';
 import { GraphClient, GraphClientOptions } from './graphClient';
-import { InboundEvent, parseWebhook, TurnEvent, UnreadableEvent, WebhookPayloadError } from './inbound';
-import { KeyedSerialQueue } from './keyedQueue';
-import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, parseMoreOptionsId, textMessages } from './outbound';
+import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, textMessages } from './outbound';
+import { PendingWork } from './pendingWork';
 import type { ProcessedMessageLedger } from './processedMessages';
 import type { ChannelWording } from './wording';
-import { DEDUPLICATE_IN_TURN } from '../../turn/handledMessages';
-import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from './rawBody';
-import { SIGNATURE_HEADER, verifySignature } from './signature';
-
-/** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
-export type TurnLogic = (context: TurnContext) => Promise<void>;
+import { InboundMessageHandler, TurnLogic, WebhookReceiver } from './webhookReceiver';
 
 /** Spanish first (the bot's default), then a short English line: the adapter cannot know the user's language. */
 export const DEFAULT_UNREADABLE_REPLY =
@@ -44,7 +39,7 @@ export interface WhatsAppAdapterOptions {
   /** Tokens and ids from WHATSAPP_* variables (bot/config.ts). */
   config: WhatsAppConfig;
   logger: Logger;
-  /** Redelivery guard, e.g. `new ProcessedMessages(store.containers.processedMessages)`. */
+  /** Redelivery guard (for the receiver), e.g. `new ProcessedMessages(store.containers.processedMessages)`. */
   processedMessages: ProcessedMessageLedger;
   /**
    * Where a redelivered turn message is caught. 'adapter' (default): the ledger is claimed before
@@ -55,7 +50,7 @@ export interface WhatsAppAdapterOptions {
   redeliveryCheck?: 'adapter' | 'turn';
   /**
    * Where long choice lists wait for "more options"; default in memory (one instance only).
-   * With several instances: `new CosmosChoicePageStore(store.containers.processedMessages)`.
+   * With several instances: `new CosmosChoicePageStore(store.containers.pendingLists)`.
    */
   choicePages?: ChoicePageStore;
   /** Retry, backoff and timeout tuning of Graph API calls (tests make them fast). */
@@ -79,20 +74,13 @@ export interface WhatsAppAdapterOptions {
 /** People whose last reply language is remembered (for replies sent without a turn); the oldest are forgotten first. */
 const REMEMBERED_LOCALES = 10_000;
 
-/** What a webhook request was answered, and a promise of the processing that follows. */
-export interface WebhookReceipt {
-  status: number;
-  body: string;
-  /** Settles when every message of this notification has been handled (never rejects). */
-  processed: Promise<void>;
-}
-
 /**
  * Bot Framework adapter for the WhatsApp Cloud API.
  *
- * Answers Meta first (200 as soon as the signature is checked), then runs one turn per message, one
- * at a time per user in arrival order, skipping message ids already handled (here or on another
- * instance). Replies become WhatsApp text, reply-button and list messages within Meta's limits.
+ * Its `receiver` answers Meta first (200 as soon as the signature is checked), then hands each
+ * message here, one at a time per user in arrival order, skipping message ids already handled (here
+ * or on another instance). Replies become WhatsApp text, reply-button and list messages within
+ * Meta's limits.
  *
  * @example
  * const adapter = new WhatsAppAdapter({ config: config.whatsapp, logger,
@@ -101,29 +89,25 @@ export interface WebhookReceipt {
  * const routes = createWhatsAppRoutes({ adapter, logic: (context) => bot.run(context) });
  * server.get('/api/whatsapp', routes.verify);
  * server.post('/api/whatsapp', routes.receive);
- * // tests: await adapter.idle();
+ * // tests: await adapter.idle();  (or adapter.receiver.handleWebhook(raw, signature, logic) without HTTP)
  */
-export class WhatsAppAdapter extends BotAdapter {
+export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler {
   readonly config: WhatsAppConfig;
   protected readonly logger: Logger;
   protected readonly graph: GraphClient;
-  private readonly processedMessages: ProcessedMessageLedger;
-  private readonly redeliveryCheck: 'adapter' | 'turn';
+  /** The webhook's POST side; hands accepted messages back to this adapter. */
+  readonly receiver: WebhookReceiver;
   private readonly choicePages: ChoicePageStore;
   private readonly wording: ChannelWording;
   private readonly wordingFor?: (locale: string | undefined) => Partial<ChannelWording>;
   /** Language of the last reply to each person: media and expired-list replies run without a turn. */
   private readonly lastLocales = new Map<string, string>();
-  private readonly maxBodyBytes: number;
-  private readonly turns = new KeyedSerialQueue();
-  private readonly pending = new Set<Promise<unknown>>();
+  private readonly work = new PendingWork();
 
   constructor(options: WhatsAppAdapterOptions) {
     super();
     this.config = options.config;
     this.logger = options.logger;
-    this.processedMessages = options.processedMessages;
-    this.redeliveryCheck = options.redeliveryCheck ?? 'adapter';
     this.choicePages = options.choicePages ?? new MemoryChoicePageStore();
     this.wording = {
       ...DEFAULT_WORDING,
@@ -132,13 +116,22 @@ export class WhatsAppAdapter extends BotAdapter {
       expiredListReply: options.expiredListReply ?? DEFAULT_EXPIRED_LIST_REPLY,
     };
     this.wordingFor = options.wordingFor;
-    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.graph = this.createGraphClient({
       ...options.graph,
       graphApiUrl: options.config.graphApiUrl,
       phoneNumberId: options.config.phoneNumberId,
       accessToken: options.config.accessToken,
       logger: options.logger,
+    });
+    this.receiver = new WebhookReceiver({
+      appSecret: options.config.appSecret,
+      phoneNumberId: options.config.phoneNumberId,
+      logger: options.logger,
+      processedMessages: options.processedMessages,
+      redeliveryCheck: options.redeliveryCheck,
+      maxBodyBytes: options.maxBodyBytes,
+      handler: this,
+      work: this.work,
     });
   }
 
@@ -147,62 +140,14 @@ export class WhatsAppAdapter extends BotAdapter {
     return new GraphClient(options);
   }
 
-  /**
-   * Handles one webhook POST: 401 without a signature, 413 when too large, 403 when the signature
-   * is wrong, otherwise 200 at once and the messages are handled afterwards (see `idle()`).
-   */
-  async processActivity(req: IncomingMessage, res: ServerResponse, logic: TurnLogic): Promise<void> {
-    const signature = req.headers[SIGNATURE_HEADER];
-    if (signature === undefined || signature === '') {
-      this.logger.warn('WhatsApp webhook without X-Hub-Signature-256 rejected');
-      respond(res, 401, 'Missing signature', true);
-      return;
-    }
-    let raw: Buffer;
-    try {
-      raw = await readRawBody(req, this.maxBodyBytes);
-    } catch (err) {
-      if (err instanceof PayloadTooLargeError) {
-        this.logger.warn({ limitBytes: err.limitBytes, receivedBytes: err.receivedBytes }, 'WhatsApp webhook body too large');
-        respond(res, 413, 'Payload too large', true);
-      } else {
-        this.logger.warn({ err: (err as Error).message }, 'WhatsApp webhook body could not be read');
-        respond(res, 400, 'Bad request', true);
-      }
-      return;
-    }
-    const receipt = this.handleWebhook(raw, signature, logic);
-    respond(res, receipt.status, receipt.body);
-  }
-
-  /**
-   * The webhook without HTTP: checks the signature over `rawBody`, parses, and queues the work.
-   * Call it only when the answer can be sent right away; the work starts on the next tick.
-   */
-  handleWebhook(rawBody: Buffer, signature: string | string[] | undefined, logic: TurnLogic): WebhookReceipt {
-    const check = verifySignature(rawBody, signature, this.config.appSecret);
-    if (check !== 'valid') {
-      this.logger.warn({ check }, 'WhatsApp webhook signature rejected');
-      return { status: check === 'missing' ? 401 : 403, body: check === 'missing' ? 'Missing signature' : 'Invalid signature', processed: Promise.resolve() };
-    }
-    let events: InboundEvent[];
-    try {
-      events = parseWebhook(JSON.parse(rawBody.toString('utf8')), this.config.phoneNumberId);
-    } catch (err) {
-      // Signed by Meta but unusable: a non-200 answer would only make Meta retry it for days.
-      const reason = err instanceof WebhookPayloadError ? err.message : 'the body is not JSON';
-      this.logger.warn({ reason, bytes: rawBody.length }, 'WhatsApp webhook payload ignored');
-      return { status: 200, body: 'OK', processed: Promise.resolve() };
-    }
-    const processed = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.dispatch(events, logic))
-      .catch((err: Error) => this.logger.error({ err: err.message }, 'WhatsApp webhook processing failed'));
-    return { status: 200, body: 'OK', processed: this.track(processed) };
+  /** Handles one webhook POST (see WebhookReceiver.receive): 401/413/403, else 200 and the messages after. */
+  processActivity(req: IncomingMessage, res: ServerResponse, logic: TurnLogic): Promise<void> {
+    return this.receiver.receive(req, res, logic);
   }
 
   /** Resolves when every webhook received so far has been handled (turns, replies, read receipts). */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  idle(): Promise<void> {
+    return this.work.idle();
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -260,84 +205,23 @@ export class WhatsAppAdapter extends BotAdapter {
     return this.continueConversation(reference, logic);
   }
 
-  private track<T>(promise: Promise<T>): Promise<T> {
-    this.pending.add(promise);
-    void promise.then(
-      () => this.pending.delete(promise),
-      () => this.pending.delete(promise),
-    );
-    return promise;
+  /** Runs the bot's middleware and `logic` on an inbound message (called by the receiver). */
+  async runTurn(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
+    await this.runMiddleware(new TurnContext(this, activity), logic);
   }
 
-  private async dispatch(events: InboundEvent[], logic: TurnLogic): Promise<void> {
-    const work: Promise<void>[] = [];
-    for (const event of events) {
-      switch (event.kind) {
-        case 'turn':
-        case 'unreadable':
-          // Queued in arrival order; a user's messages run one at a time.
-          work.push(
-            this.turns.run(event.user.key, () => this.handleMessage(event, logic)).catch((err: Error) => {
-              this.logger.error({ user: userRef(event.user.key), err: err.message, errorName: err.name }, 'WhatsApp message handling failed');
-            }),
-          );
-          break;
-        case 'status':
-          if (event.status === 'failed') {
-            this.logger.warn({ user: userRef(event.recipient), codes: event.errors.map((e) => e.code), titles: event.errors.map((e) => e.title) }, 'WhatsApp message delivery failed');
-          } else {
-            this.logger.debug({ status: event.status }, 'WhatsApp message status');
-          }
-          break;
-        case 'errors':
-          this.logger.warn({ codes: event.errors.map((e) => e.code), titles: event.errors.map((e) => e.title) }, 'WhatsApp webhook reported errors');
-          break;
-        case 'ignored':
-          // Another business number's traffic is worth an operator's eye (a shared app subscription); nobody is answered.
-          if (event.messageType === 'foreign') this.logger.warn({ reason: event.reason }, 'WhatsApp webhook item ignored');
-          else this.logger.debug({ messageType: event.messageType, reason: event.reason }, 'WhatsApp webhook item ignored');
-          break;
-      }
-    }
-    await Promise.all(work);
+  /** Read receipt and typing indicator on an inbound message (never rejects). */
+  markAsRead(messageId: string): Promise<boolean> {
+    return this.graph.markAsRead(messageId, true);
   }
 
-  private async claim(event: TurnEvent | UnreadableEvent): Promise<boolean> {
-    try {
-      return await this.processedMessages.claim(event.messageId);
-    } catch (err) {
-      // Answering matters more than deduplicating: without the ledger, risk a repeat rather than silence.
-      this.logger.error({ user: userRef(event.user.key), err: (err as Error).message }, 'processed-message ledger unavailable; handling the message anyway');
-      return true;
-    }
-  }
-
-  private async handleMessage(event: TurnEvent | UnreadableEvent, logic: TurnLogic): Promise<void> {
-    const user = userRef(event.user.key);
-    const more = event.kind === 'turn' ? parseMoreOptionsId(event.activity.text) : undefined;
-    const checkedInTurn = event.kind === 'turn' && !more && this.redeliveryCheck === 'turn';
-    if (!checkedInTurn && !(await this.claim(event))) {
-      this.logger.info({ user }, 'WhatsApp message already handled; redelivery skipped');
-      return;
-    }
-    if (event.kind === 'unreadable') {
-      this.logger.info({ user, messageType: event.messageType }, 'WhatsApp message type the bot cannot read');
-      await this.graph.sendMessages(event.user.key, textMessages(addressFor(event.user.key), this.wordingIn(this.lastLocales.get(event.user.key)).unreadableReply));
-      return;
-    }
-    this.track(this.graph.markAsRead(event.messageId, true));
-    if (more) {
-      await this.sendListPage(event.user.key, more.listId, more.page);
-      return;
-    }
-    this.logger.debug({ user, messageType: (event.activity.channelData as { messageType?: string }).messageType }, 'WhatsApp turn');
-    const activity = checkedInTurn ? { ...event.activity, channelData: { ...(event.activity.channelData as object), [DEDUPLICATE_IN_TURN]: true } } : event.activity;
-    const context = new TurnContext(this, activity);
-    await this.runMiddleware(context, logic);
+  /** The "text only" answer to audio, images, video…, in the language last used with that person. */
+  async replyUnreadable(userKey: string): Promise<void> {
+    await this.graph.sendMessages(userKey, textMessages(addressFor(userKey), this.wordingIn(this.lastLocales.get(userKey)).unreadableReply));
   }
 
   /** The next page of a long list, answered by the adapter itself: the dialog is still waiting. */
-  private async sendListPage(userKey: string, listId: string, page: number): Promise<void> {
+  async sendListPage(userKey: string, listId: string, page: number): Promise<void> {
     let list;
     try {
       list = await this.choicePages.load(userKey, listId);
@@ -394,17 +278,7 @@ export class WhatsAppAdapter extends BotAdapter {
   private refreshTyping(context: TurnContext): void {
     const inbound = context.activity;
     if (inbound.type === ActivityTypes.Message && inbound.channelId === 'whatsapp' && inbound.id) {
-      this.track(this.graph.markAsRead(inbound.id, true));
+      this.work.track(this.markAsRead(inbound.id));
     }
   }
-}
-
-function respond(res: ServerResponse, status: number, body: string, close = false): void {
-  if (res.headersSent) return;
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  // After a refusal the rest of the body is unwanted: do not keep the connection for it.
-  if (close) res.setHeader('Connection', 'close');
-  res.end(body);
 }

@@ -1,0 +1,230 @@
+/**
+ * Receiving Meta's webhook: the signature is checked over the raw body before anything else, the
+ * notification is parsed, Meta gets its answer at once, and then each message is handed on, one at a
+ * time per person in arrival order, skipping message ids already handled. What is sent back (turn
+ * replies, the "text only" answer, a list's next page) is the adapter's job (InboundMessageHandler).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Activity, TurnContext } from 'botbuilder';
+import { Logger, userRef } from '../../logger';
+import { DEDUPLICATE_IN_TURN } from '../../turn/handledMessages';
+import { InboundEvent, parseWebhook, TurnEvent, UnreadableEvent, WebhookPayloadError } from './inbound';
+import { KeyedSerialQueue } from './keyedQueue';
+import { parseMoreOptionsId } from './outbound';
+import { PendingWork } from './pendingWork';
+import type { ProcessedMessageLedger } from './processedMessages';
+import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from './rawBody';
+import { SIGNATURE_HEADER, verifySignature } from './signature';
+
+/** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/** What an accepted message becomes on the channel; WhatsAppAdapter implements it. */
+export interface InboundMessageHandler {
+  /** Marks the message read and shows the typing indicator (never rejects: a failed receipt is only logged). */
+  markAsRead(messageId: string): Promise<unknown>;
+  /** Answers a message the bot cannot read (audio, photo…) without a turn. */
+  replyUnreadable(userKey: string): Promise<void>;
+  /** Answers a "more options" pick with that page of the person's pending list, without a turn. */
+  sendListPage(userKey: string, listId: string, page: number): Promise<void>;
+  /** Runs the bot's middleware and `logic` on the inbound activity. */
+  runTurn(activity: Partial<Activity>, logic: TurnLogic): Promise<void>;
+}
+
+export interface WebhookReceiverOptions {
+  /** WHATSAPP_APP_SECRET: the key of the X-Hub-Signature-256 HMAC. */
+  appSecret: string;
+  /** WHATSAPP_PHONE_NUMBER_ID: messages to another business number are not answered. */
+  phoneNumberId: string;
+  logger: Logger;
+  /** Redelivery guard, e.g. `new ProcessedMessages(store.containers.processedMessages)`. */
+  processedMessages: ProcessedMessageLedger;
+  /** See WhatsAppAdapterOptions.redeliveryCheck; default 'adapter' (claimed here, before the turn). */
+  redeliveryCheck?: 'adapter' | 'turn';
+  /** Largest webhook body accepted (413 above). Default DEFAULT_MAX_BODY_BYTES (3 MiB). */
+  maxBodyBytes?: number;
+  handler: InboundMessageHandler;
+  /** Where the work after the answer is tracked for `idle()`; share it with the handler's own background sends. */
+  work?: PendingWork;
+}
+
+/** What a webhook request was answered, and a promise of the processing that follows. */
+export interface WebhookReceipt {
+  status: number;
+  body: string;
+  /** Settles when every message of this notification has been handled (never rejects). */
+  processed: Promise<void>;
+}
+
+/**
+ * The POST side of the WhatsApp webhook.
+ *
+ * @example
+ * const receiver = new WebhookReceiver({ appSecret, phoneNumberId, logger, processedMessages, handler: adapter });
+ * server.post('/api/whatsapp', (req, res) => receiver.receive(req, res, (context) => bot.run(context)));
+ * // tests: await receiver.idle();
+ */
+export class WebhookReceiver {
+  private readonly appSecret: string;
+  private readonly phoneNumberId: string;
+  private readonly logger: Logger;
+  private readonly processedMessages: ProcessedMessageLedger;
+  private readonly redeliveryCheck: 'adapter' | 'turn';
+  private readonly maxBodyBytes: number;
+  private readonly handler: InboundMessageHandler;
+  private readonly work: PendingWork;
+  private readonly turns = new KeyedSerialQueue();
+
+  constructor(options: WebhookReceiverOptions) {
+    this.appSecret = options.appSecret;
+    this.phoneNumberId = options.phoneNumberId;
+    this.logger = options.logger;
+    this.processedMessages = options.processedMessages;
+    this.redeliveryCheck = options.redeliveryCheck ?? 'adapter';
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.handler = options.handler;
+    this.work = options.work ?? new PendingWork();
+  }
+
+  /**
+   * Handles one webhook POST: 401 without a signature, 413 when too large, 403 when the signature
+   * is wrong, otherwise 200 at once and the messages are handled afterwards (see `idle()`).
+   */
+  async receive(req: IncomingMessage, res: ServerResponse, logic: TurnLogic): Promise<void> {
+    const signature = req.headers[SIGNATURE_HEADER];
+    if (signature === undefined || signature === '') {
+      this.logger.warn('WhatsApp webhook without X-Hub-Signature-256 rejected');
+      respond(res, 401, 'Missing signature', true);
+      return;
+    }
+    let raw: Buffer;
+    try {
+      raw = await readRawBody(req, this.maxBodyBytes);
+    } catch (err) {
+      if (err instanceof PayloadTooLargeError) {
+        this.logger.warn({ limitBytes: err.limitBytes, receivedBytes: err.receivedBytes }, 'WhatsApp webhook body too large');
+        respond(res, 413, 'Payload too large', true);
+      } else {
+        this.logger.warn({ err: (err as Error).message }, 'WhatsApp webhook body could not be read');
+        respond(res, 400, 'Bad request', true);
+      }
+      return;
+    }
+    const receipt = this.handleWebhook(raw, signature, logic);
+    respond(res, receipt.status, receipt.body);
+  }
+
+  /**
+   * The webhook without HTTP: checks the signature over `rawBody`, parses, and accepts the work.
+   * Call it only when the answer can be sent right away; the work starts on the next tick.
+   */
+  handleWebhook(rawBody: Buffer, signature: string | string[] | undefined, logic: TurnLogic): WebhookReceipt {
+    const check = verifySignature(rawBody, signature, this.appSecret);
+    if (check !== 'valid') {
+      this.logger.warn({ check }, 'WhatsApp webhook signature rejected');
+      return { status: check === 'missing' ? 401 : 403, body: check === 'missing' ? 'Missing signature' : 'Invalid signature', processed: Promise.resolve() };
+    }
+    let events: InboundEvent[];
+    try {
+      events = parseWebhook(JSON.parse(rawBody.toString('utf8')), this.phoneNumberId);
+    } catch (err) {
+      // Signed by Meta but unusable: a non-200 answer would only make Meta retry it for days.
+      const reason = err instanceof WebhookPayloadError ? err.message : 'the body is not JSON';
+      this.logger.warn({ reason, bytes: rawBody.length }, 'WhatsApp webhook payload ignored');
+      return { status: 200, body: 'OK', processed: Promise.resolve() };
+    }
+    return { status: 200, body: 'OK', processed: this.accept(events, logic) };
+  }
+
+  /** Resolves when every webhook received so far has been handled (turns, replies, read receipts). */
+  idle(): Promise<void> {
+    return this.work.idle();
+  }
+
+  /**
+   * The one hand-over point between Meta's answer and the turns: the events of a verified, parsed
+   * notification start on the next tick and are tracked until handled.
+   */
+  private accept(events: InboundEvent[], logic: TurnLogic): Promise<void> {
+    const processed = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.dispatch(events, logic))
+      .catch((err: Error) => this.logger.error({ err: err.message }, 'WhatsApp webhook processing failed'));
+    return this.work.track(processed);
+  }
+
+  private async dispatch(events: InboundEvent[], logic: TurnLogic): Promise<void> {
+    const work: Promise<void>[] = [];
+    for (const event of events) {
+      switch (event.kind) {
+        case 'turn':
+        case 'unreadable':
+          // Queued in arrival order; a user's messages run one at a time.
+          work.push(
+            this.turns.run(event.user.key, () => this.handleMessage(event, logic)).catch((err: Error) => {
+              this.logger.error({ user: userRef(event.user.key), err: err.message, errorName: err.name }, 'WhatsApp message handling failed');
+            }),
+          );
+          break;
+        case 'status':
+          if (event.status === 'failed') {
+            this.logger.warn({ user: userRef(event.recipient), codes: event.errors.map((e) => e.code), titles: event.errors.map((e) => e.title) }, 'WhatsApp message delivery failed');
+          } else {
+            this.logger.debug({ status: event.status }, 'WhatsApp message status');
+          }
+          break;
+        case 'errors':
+          this.logger.warn({ codes: event.errors.map((e) => e.code), titles: event.errors.map((e) => e.title) }, 'WhatsApp webhook reported errors');
+          break;
+        case 'ignored':
+          // Another business number's traffic is worth an operator's eye (a shared app subscription); nobody is answered.
+          if (event.messageType === 'foreign') this.logger.warn({ reason: event.reason }, 'WhatsApp webhook item ignored');
+          else this.logger.debug({ messageType: event.messageType, reason: event.reason }, 'WhatsApp webhook item ignored');
+          break;
+      }
+    }
+    await Promise.all(work);
+  }
+
+  private async claim(event: TurnEvent | UnreadableEvent): Promise<boolean> {
+    try {
+      return await this.processedMessages.claim(event.messageId);
+    } catch (err) {
+      // Answering matters more than deduplicating: without the ledger, risk a repeat rather than silence.
+      this.logger.error({ user: userRef(event.user.key), err: (err as Error).message }, 'processed-message ledger unavailable; handling the message anyway');
+      return true;
+    }
+  }
+
+  private async handleMessage(event: TurnEvent | UnreadableEvent, logic: TurnLogic): Promise<void> {
+    const user = userRef(event.user.key);
+    const more = event.kind === 'turn' ? parseMoreOptionsId(event.activity.text) : undefined;
+    const checkedInTurn = event.kind === 'turn' && !more && this.redeliveryCheck === 'turn';
+    if (!checkedInTurn && !(await this.claim(event))) {
+      this.logger.info({ user }, 'WhatsApp message already handled; redelivery skipped');
+      return;
+    }
+    if (event.kind === 'unreadable') {
+      this.logger.info({ user, messageType: event.messageType }, 'WhatsApp message type the bot cannot read');
+      await this.handler.replyUnreadable(event.user.key);
+      return;
+    }
+    this.work.track(this.handler.markAsRead(event.messageId));
+    if (more) {
+      await this.handler.sendListPage(event.user.key, more.listId, more.page);
+      return;
+    }
+    this.logger.debug({ user, messageType: (event.activity.channelData as { messageType?: string }).messageType }, 'WhatsApp turn');
+    const activity = checkedInTurn ? { ...event.activity, channelData: { ...(event.activity.channelData as object), [DEDUPLICATE_IN_TURN]: true } } : event.activity;
+    await this.handler.runTurn(activity, logic);
+  }
+}
+
+function respond(res: ServerResponse, status: number, body: string, close = false): void {
+  if (res.headersSent) return;
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  // After a refusal the rest of the body is unwanted: do not keep the connection for it.
+  if (close) res.setHeader('Connection', 'close');
+  res.end(body);
+}
