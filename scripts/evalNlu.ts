@@ -5,7 +5,7 @@
  * the understanding extractor's precision and recall per field on its own labelled set
  * (bot/nlu/data/understandingSet.json), for the rows tuned on, the held-out rows and the fresh rows separately.
  */
-import { detectEmergency } from '../bot/nlu/emergencyDetector';
+import { detectEmergency } from '../bot/emergency/emergencyDetector';
 import { EMERGENCY_PHRASES } from '../bot/nlu/emergencyPhrases';
 import { evaluateRouter, rate, type AccuracyCount } from '../bot/nlu/routerEvaluation';
 import { utterancesIn } from '../bot/nlu/themeDataset';

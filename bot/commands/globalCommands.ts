@@ -3,6 +3,7 @@
  * Only a whole message counts ("ayuda" is the help command; "ayuda con el ppt" is a question).
  */
 import type { Locale } from '../config';
+import { foldWords } from '../text/fold';
 
 export type GlobalCommand =
   | { kind: 'menu' }
@@ -14,13 +15,7 @@ export type GlobalCommand =
 
 /** Lowercase, no accents, no punctuation or emoji, single spaces. */
 export function normalizeCommandText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9ñ\s]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldWords(text);
 }
 
 const PHRASES: Record<string, GlobalCommand> = {};

@@ -6,6 +6,7 @@ import shippedData from './divipola.json';
 import { Department, DivipolaData, Municipality } from './divipola';
 import { CONNECTORS, DEPARTMENT_ALIASES, LEADING_FILLERS, MUNICIPALITY_ALIASES, TRAILING_FILLERS } from './placeAliases';
 import { foldPlaceText } from './placeText';
+import { allowedEdits, TOLERANCE } from '../text/fuzzy';
 
 /** A municipality together with its department, as shown to people ("La Unión (Nariño)"). */
 export interface PlaceInDepartment {
@@ -27,12 +28,7 @@ export type PlaceResolution =
   | { kind: 'none' };
 
 /** How many typing mistakes a name of this length may carry and still be recognised. */
-function typoBudget(length: number): number {
-  if (length <= 3) return 0;
-  if (length <= 5) return 1;
-  if (length <= 10) return 2;
-  return 3;
-}
+const typoBudget = (length: number): number => allowedEdits(length, TOLERANCE.placeNames);
 
 function stripWords(key: string, leading: readonly string[], trailing: readonly string[]): string {
   let text = key;

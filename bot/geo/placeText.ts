@@ -3,13 +3,12 @@
  * ("Cúcuta", "CUCUTA", "cucuta." and "Bogotá, D.C." vs "bogota dc" must compare equal).
  */
 
+import { foldWords } from '../text/fold';
+
+// Abbreviation dots join rather than split: "D.C." → "dc", "Sta." → "sta".
+const DOTS = /\./g;
+
 /** Lower-case, accent-free, punctuation-free text with single spaces: the key for place-name lookups. */
 export function foldPlaceText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '') // combining accents, so "á" → "a" and "ñ" → "n"
-    .toLowerCase()
-    .replace(/\./g, '') // "D.C." → "dc", "Sta." → "sta"
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldWords(text, DOTS);
 }

@@ -9,8 +9,7 @@
  * choice by its negated words: "tengo permiso de trabajo" shares "tengo permiso" with "No tengo
  * permiso", and means the opposite.
  */
-import { distance } from 'fastest-levenshtein';
-import { allowedEdits } from './fuzzyVocabulary';
+import { typoDistance } from '../text/fuzzy';
 import { normalize, tokenize } from './normalize';
 import { STOPWORDS } from './stopwords';
 import { toTerm } from './terms';
@@ -190,6 +189,5 @@ function compare(a: Candidate, b: Candidate): number {
 /** 1 for the same term, {@link FUZZY_FACTOR} within the allowed typos, else 0. */
 function likeness(answer: string, term: string): number {
   if (answer === term) return 1;
-  const edits = Math.min(allowedEdits(answer.length), allowedEdits(term.length));
-  return edits > 0 && distance(answer, term) <= edits ? FUZZY_FACTOR : 0;
+  return typoDistance(answer, term) === undefined ? 0 : FUZZY_FACTOR;
 }

@@ -5,7 +5,7 @@
  * tests and `npm run eval:nlu` hold it to them.
  */
 import data from './data/emergencyPhrases.json';
-import { EMERGENCY_KINDS, EmergencyKind } from './emergencyDetector';
+import { EMERGENCY_KINDS, EmergencyKind } from '../emergency/emergencyRules';
 import { isThemeId, ThemeId } from './themes';
 
 export interface EmergencyPhrase {

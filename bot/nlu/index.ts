@@ -13,7 +13,7 @@ import { utterancesIn } from './themeDataset';
 import { RoutingDecision, ThemeRouter, ThemeRouting } from './themeRouter';
 
 export { matchChoice, type ChoiceOption } from './choiceMatcher';
-export { detectEmergency, EMERGENCY_KINDS, type EmergencyDetection, type EmergencyKind } from './emergencyDetector';
+export { detectEmergency, EMERGENCY_KINDS, type EmergencyDetection, type EmergencyKind } from '../emergency/emergencyDetector';
 export { cleanText, normalize, tokenize } from './normalize';
 export { isUnsure } from './uncertainty';
 export { THEME_UTTERANCES, utterancesIn, type DatasetSplit, type ThemeUtterance } from './themeDataset';

@@ -8,6 +8,7 @@
  * below undo those habits and nothing more: spelling variants (v/b, s/z/c, silent h) are folded later,
  * in `terms.ts`, because emergency patterns and choice titles want the real words back.
  */
+import { foldWords } from '../text/fold';
 
 /**
  * SMS and WhatsApp abbreviations, Spanish and English, each mapped to the words they stand for.
@@ -98,9 +99,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   shes: 'she is',
 };
 
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// Removed rather than spaced, so "I'm" stays one word ("im", then expanded).
 const APOSTROPHES = /['’‘`´]/g;
-const NOT_ALPHANUMERIC = /[^a-z0-9]+/g;
 // Three or more of the same letter is always emphasis in Spanish and English ("holaaa", "siiii");
 // doubled letters are left alone because "ll", "rr", "cc" and "ee" are real spelling.
 const ELONGATION = /([a-z])\1{2,}/g;
@@ -112,15 +112,7 @@ const ELONGATION = /([a-z])\1{2,}/g;
  * @example cleanText('¡¡Holaaa!! ¿Cómo estás? 😀') === 'hola como estas'
  */
 export function cleanText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(APOSTROPHES, '')
-    .replace(NOT_ALPHANUMERIC, ' ')
-    .replace(ELONGATION, '$1')
-    .trim()
-    .replace(/\s+/g, ' ');
+  return foldWords(text, APOSTROPHES).replace(ELONGATION, '$1');
 }
 
 /** The word(s) an abbreviation stands for, or the token itself. */

@@ -13,7 +13,8 @@
  * three candidates when the evidence is split, and none when the message carries no theme evidence
  * at all (greetings, "ok", gibberish).
  */
-import { FuzzyVocabulary } from './fuzzyVocabulary';
+import { TOLERANCE } from '../text/fuzzy';
+import { FuzzyVocabulary } from '../text/fuzzyVocabulary';
 import { tokenize } from './normalize';
 import { STOPWORDS } from './stopwords';
 import { toTerm } from './terms';
@@ -120,7 +121,7 @@ export class ThemeRouter {
     }
     // Stems are short: at four letters one edit turns "sign" into "dign" (digno), at five "panam"
     // (Panamá) into "panal" (pañales); unknown short words are better left unknown.
-    const vocabulary = new FuzzyVocabulary(documents.flatMap((d) => d.terms), { minFuzzyLength: 6 });
+    const vocabulary = new FuzzyVocabulary(documents.flatMap((d) => d.terms), { tolerance: TOLERANCE.themeWords });
 
     // Pass 2: weighted feature counts per theme.
     const themeIndex = new Map(THEME_IDS.map((theme, i) => [theme, i]));

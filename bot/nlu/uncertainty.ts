@@ -10,8 +10,7 @@
  * A phrase inside a longer answer about something else stays an answer: "no se registró" (it was
  * not registered) is a "no", and "tengo PPT pero no sé si está vigente" is about the PPT.
  */
-import { distance } from 'fastest-levenshtein';
-import { allowedEdits } from './fuzzyVocabulary';
+import { typoDistance } from '../text/fuzzy';
 import { tokenize } from './normalize';
 import { STOPWORDS } from './stopwords';
 
@@ -75,10 +74,8 @@ function correct(token: string): string {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const word of TOLERANT_WORDS) {
-    const edits = Math.min(allowedEdits(token.length), allowedEdits(word.length));
-    if (edits === 0) continue;
-    const d = distance(token, word);
-    if (d > edits) continue;
+    const d = typoDistance(token, word);
+    if (d === undefined) continue;
     if (d < bestDistance) {
       best = TYPO_TOLERANT[word];
       bestDistance = d;

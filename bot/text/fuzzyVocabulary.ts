@@ -1,26 +1,14 @@
 /**
  * A set of known words that also answers "which known word did the user probably mean?",
- * tolerating typos by edit distance (fastest-levenshtein).
+ * tolerating typos by edit distance within the allowance of `fuzzy.ts`.
  */
 import { distance } from 'fastest-levenshtein';
-
-/**
- * How many edits a word of this length may carry and still count as a known word.
- * Short words get none: at three letters one edit turns "mal" into "mas" or "sal".
- */
-export function allowedEdits(length: number, minLength = 4): number {
-  if (length < minLength) return 0;
-  return length >= 9 ? 2 : 1;
-}
+import { allowedEdits, CorrectionCache, TOLERANCE, type Tolerance } from './fuzzy';
 
 export interface FuzzyVocabularyOptions {
-  /** Words shorter than this are only matched exactly (default 4). */
-  minFuzzyLength?: number;
+  /** How many typos a word may carry, by its length (default {@link TOLERANCE.words}). */
+  tolerance?: Tolerance;
 }
-
-// Messages repeat the same words; the cache keeps per-message cost flat. Cleared when full rather
-// than LRU-evicted: simpler, and a cold miss costs only a few hundred microseconds.
-const CACHE_LIMIT = 5000;
 
 /**
  * Known words bucketed by length, so a lookup only compares against words whose length could be
@@ -34,11 +22,11 @@ const CACHE_LIMIT = 5000;
 export class FuzzyVocabulary {
   private readonly words = new Set<string>();
   private readonly byLength = new Map<number, string[]>();
-  private readonly cache = new Map<string, string | undefined>();
-  private readonly minFuzzyLength: number;
+  private readonly cache = new CorrectionCache<string | undefined>();
+  private readonly tolerance: Tolerance;
 
   constructor(words: Iterable<string>, options: FuzzyVocabularyOptions = {}) {
-    this.minFuzzyLength = options.minFuzzyLength ?? 4;
+    this.tolerance = options.tolerance ?? TOLERANCE.words;
     for (const word of words) this.add(word);
   }
 
@@ -56,11 +44,7 @@ export class FuzzyVocabulary {
    */
   closest(word: string): string | undefined {
     if (this.words.has(word)) return word;
-    if (this.cache.has(word)) return this.cache.get(word);
-    const found = this.search(word);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(word, found);
-    return found;
+    return this.cache.get(word, (typed) => this.search(typed));
   }
 
   private add(word: string): void {
@@ -72,7 +56,7 @@ export class FuzzyVocabulary {
   }
 
   private search(word: string): string | undefined {
-    const maxEdits = allowedEdits(word.length, this.minFuzzyLength);
+    const maxEdits = allowedEdits(word.length, this.tolerance);
     if (maxEdits === 0) return undefined;
     let best: string | undefined;
     let bestDistance = maxEdits + 1;
@@ -81,7 +65,7 @@ export class FuzzyVocabulary {
       for (const candidate of this.byLength.get(length) ?? []) {
         // Comparing against a much shorter known word lets "papeles" become "pap": require the
         // candidate itself to be long enough to carry the edits.
-        if (allowedEdits(candidate.length, this.minFuzzyLength) === 0) continue;
+        if (allowedEdits(candidate.length, this.tolerance) === 0) continue;
         const d = distance(word, candidate);
         if (d < bestDistance) {
           best = candidate;

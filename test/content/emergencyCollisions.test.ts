@@ -1,6 +1,6 @@
 /**
  * A choice a person may type must not look like an emergency. The emergency check runs before any
- * prompt (bot/nlu/emergencyDetector.ts), so typing a choice's title or synonym that it takes for a
+ * prompt (bot/emergency/emergencyDetector.ts), so typing a choice's title or synonym that it takes for a
  * cry for help ("trata", "violencia") shows the emergency lines instead of opening the topic.
  * The fix belongs in the content (a different title, no such synonym), never in a weaker detector:
  * someone who writes only "violencia" may be in danger, and outside a choice prompt that must fire.

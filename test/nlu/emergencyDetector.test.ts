@@ -1,5 +1,5 @@
 import { routeTheme } from '../../bot/nlu';
-import { detectEmergency, EMERGENCY_KINDS, EmergencyKind } from '../../bot/nlu/emergencyDetector';
+import { detectEmergency, EMERGENCY_KINDS, EmergencyKind } from '../../bot/emergency/emergencyDetector';
 import { EMERGENCY_PHRASES } from '../../bot/nlu/emergencyPhrases';
 import { THEME_UTTERANCES } from '../../bot/nlu/themeDataset';
 

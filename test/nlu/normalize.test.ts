@@ -1,4 +1,4 @@
-import { FuzzyVocabulary } from '../../bot/nlu/fuzzyVocabulary';
+import { FuzzyVocabulary } from '../../bot/text/fuzzyVocabulary';
 import { cleanText, normalize, tokenize } from '../../bot/nlu/normalize';
 import { foldSpelling, stem, toTerm } from '../../bot/nlu/terms';
 

@@ -3,7 +3,8 @@
  * clauses at punctuation (so "nació en Cúcuta, yo soy venezolana" never reads "Cúcuta yo" as one
  * place), and with misspelt keywords put right ("embarasada", "venesolano").
  */
-import { distance } from 'fastest-levenshtein';
+import { TOLERANCE } from '../../text/fuzzy';
+import { SpellingCorrector } from '../../text/spellingCorrector';
 import { tokenize } from '../normalize';
 import { foldSpelling } from '../terms';
 import { KEYWORDS } from './keywords';
@@ -20,39 +21,11 @@ export interface MessageText {
 
 const CLAUSE_PUNCTUATION = /[,.;:!?¿¡\n()]+/;
 
-const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
-const BY_FOLDING = new Map<string, string>();
-for (const word of KEYWORDS) if (!BY_FOLDING.has(foldSpelling(word))) BY_FOLDING.set(foldSpelling(word), word);
-// One edit only in long words: short ones have too many neighbours ("vive"/"vivo").
-const MIN_EDIT_LENGTH = 7;
-const corrections = new Map<string, string>();
-const CORRECTIONS_LIMIT = 5000;
+const keywords = new SpellingCorrector(KEYWORDS, { soundOf: foldSpelling, tolerance: TOLERANCE.keywords, typosOn: 'letters' });
 
 /** The keyword a token was probably meant to be, or the token itself. */
 export function correctKeyword(token: string): string {
-  if (token.length < 4 || KEYWORD_SET.has(token)) return token;
-  let corrected = corrections.get(token);
-  if (corrected === undefined) {
-    corrected = nearestKeyword(token);
-    if (corrections.size >= CORRECTIONS_LIMIT) corrections.clear();
-    corrections.set(token, corrected);
-  }
-  return corrected;
-}
-
-function nearestKeyword(token: string): string {
-  const folded = foldSpelling(token);
-  const same = BY_FOLDING.get(folded);
-  if (same !== undefined) return same;
-  if (token.length < MIN_EDIT_LENGTH) return token;
-  let found: string | undefined;
-  for (const word of KEYWORDS) {
-    if (word.length >= MIN_EDIT_LENGTH && Math.abs(word.length - token.length) <= 1 && distance(word, token) === 1) {
-      if (found !== undefined && found !== word) return token; // two equally close keywords: leave it
-      found = word;
-    }
-  }
-  return found ?? token;
+  return keywords.correct(token);
 }
 
 /** Prepares a message for the extractors. */

@@ -8,6 +8,7 @@ import { distance } from 'fastest-levenshtein';
 import { GeoDirectory } from '../../geo/geoDirectory';
 import { DEPARTMENT_ALIASES, MUNICIPALITY_ALIASES } from '../../geo/placeAliases';
 import { foldPlaceText } from '../../geo/placeText';
+import { allowedEdits, TOLERANCE } from '../../text/fuzzy';
 import { foldSpelling } from '../terms';
 
 /** Spelling-folded form of a place key, so "medeyin" and "medellin" meet. */
@@ -54,10 +55,11 @@ export class PlaceKeys {
   closest(span: string): string | undefined {
     if (this.keys.has(span)) return span;
     const sound = soundOf(span);
+    const edits = allowedEdits(sound.length, TOLERANCE.placeSounds);
     let found: string | undefined;
-    for (let length = sound.length - 1; length <= sound.length + 1; length++) {
+    for (let length = sound.length - edits; length <= sound.length + edits; length++) {
       for (const [candidate, key] of this.sounds.get(length) ?? []) {
-        if (distance(candidate, sound) <= 1) {
+        if (distance(candidate, sound) <= edits) {
           if (found !== undefined && found !== key) return undefined;
           found = key;
         }

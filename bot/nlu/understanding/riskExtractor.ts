@@ -9,7 +9,7 @@
  * danger now. Job offers abroad with the trip paid, debts to a smuggler and recruitment of children
  * are risks only: none of them is an emergency by itself.
  */
-import { detectEmergency, type EmergencyDetection } from '../emergencyDetector';
+import { detectEmergency, type EmergencyDetection } from '../../emergency/emergencyDetector';
 import type { MessageText } from './messageText';
 import { FOREIGN_PLACES } from './placeNames';
 import { anyOf } from './patterns';

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../config';
 import { GeoDirectory } from '../../geo/geoDirectory';
-import type { EmergencyDetection } from '../emergencyDetector';
+import type { EmergencyDetection } from '../../emergency/emergencyDetector';
 import { routeTheme } from '../index';
 import { extractChild } from './childExtractor';
 import { extractCostQuestion } from './costExtractor';

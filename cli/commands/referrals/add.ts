@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { GeoDirectory } from '../../../bot/geo';
 import { Referral, ReferralValidationError, validateReferral } from '../../../bot/referrals';
+import { foldWords } from '../../../bot/text/fold';
 import { actorFlag, BaseCommand } from '../../baseCommand';
 import { CliInputError } from '../../cliErrors';
 import { messages } from '../../messages';
@@ -13,13 +14,7 @@ export interface AddResult {
 
 /** A readable id from the name when none is given: "PRO Cúcuta" → "pro-cucuta-3f9a". */
 function idFromName(name: string): string {
-  const slug = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+  const slug = foldWords(name).replace(/ /g, '-').slice(0, 60);
   return `${slug || 'referral'}-${Math.random().toString(16).slice(2, 6)}`;
 }
 

@@ -1,8 +1,15 @@
 /**
- * Finds messages that signal immediate danger, so the bot can answer with the free emergency lines
- * before anything else (before consent, at any step of any dialog).
+ * The emergency rules: which words and phrases make the bot answer with the free emergency lines
+ * before anything else. This file is data, written to be reviewed by protection staff; the engine that
+ * runs it is emergencyDetector.ts, and the labelled messages it must (and must not) fire on are in
+ * bot/nlu/data/emergencyPhrases.json (`npm run eval:nlu` and the tests hold the rules to them).
  *
- * Rules are regular expressions over the normalised message (see `normalize.ts`), in three strengths:
+ * How to read a rule: `rule(id, kinds, strength, [alternatives])`. Each alternative is a regular
+ * expression over the message as the bot sees it: lower case, no accents, no punctuation, one space
+ * between words, with a space added at both ends ("¿Me tienen ENCERRADA?" is " me tienen encerrada ").
+ * `\b` marks a word edge, `(a|b)` is "a or b", `( \w+){0,2}` is "up to two other words".
+ *
+ * Strengths (see INFORMATIONAL below for what "a question about the topic" means):
  * - `firstPerson`: the person says it is happening to them ("me tienen encerrada", "mi pareja me
  *   pega", "me quiero morir"). These fire even inside a question ("¿qué hago si mi pareja me pega?"):
  *   recall matters more than precision when someone may be in danger. A directly negated verb
@@ -14,28 +21,18 @@
  *   only in a short message or next to a cry for help, and never in an informational question, so
  *   "¿qué es la trata?" goes to the protection theme instead.
  *
- * Typos: before matching, a word that is not one of the rules' words but is spelled like one
- * (same sound after spelling folding: "amenasaron", "suisidarme", "biolaron"), or is one edit away
- * from a long one ("secuestrda"), is replaced by it.
+ * Typos are forgiven by the engine against the words written here (four letters or more), so write
+ * each word out in full ("encerrada|encerrado", not "encerrad[oa]").
  */
-import { distance } from 'fastest-levenshtein';
-import { tokenize } from './normalize';
-import { foldSpelling } from './terms';
 
 /** The kinds of danger the bot answers with different free lines. */
 export const EMERGENCY_KINDS = ['immediate_danger', 'trafficking', 'gender_violence', 'child_at_risk', 'suicide'] as const;
 export type EmergencyKind = (typeof EMERGENCY_KINDS)[number];
 
-/** What was detected: the kinds of danger (in {@link EMERGENCY_KINDS} order) and the rules that fired. */
-export interface EmergencyDetection {
-  kinds: EmergencyKind[];
-  /** Ids of the rules that fired, for logs and tests (never the message text). */
-  signals: string[];
-}
+/** How a rule's match counts: see the file comment. */
+export type Strength = 'firstPerson' | 'thirdParty' | 'keyword';
 
-type Strength = 'firstPerson' | 'thirdParty' | 'keyword';
-
-interface Rule {
+export interface EmergencyRule {
   id: string;
   kinds: readonly EmergencyKind[];
   strength: Strength;
@@ -57,12 +54,12 @@ const CHILD = String.raw`(nino|nina|ninos|ninas|ninito|ninita|nene|nena|nenes|ne
 const CHILD_HARM = String.raw`(maltrat\w*|abus\w*|pega|pegan|pegaba|(?<!\bse )golpe\w*|viol(a|o|an|aron|ada|ado|ando|ar|arla|arlo|acion)|explot\w*|reclut\w*|vend(io|ieron|iendo|er|erla|erlo)|secuestr\w*|manose\w*|lastim\w*|(?<!\bse )quem(o|aron|an)|abandon\w*|tocando|tocamientos|prostitu\w*|beats|beating|hits|hitting|hurting|raped|raping|molest\w*|traffick\w*|kidnap\w*|neglect\w*|sold|selling|recruit\w*)`;
 
 /** A rule whose pattern matches any of the alternatives (one per line, for reading). */
-function rule(id: string, kinds: EmergencyKind[], strength: Strength, alternatives: string[]): Rule {
+function rule(id: string, kinds: EmergencyKind[], strength: Strength, alternatives: string[]): EmergencyRule {
   return { id, kinds, strength, pattern: new RegExp(alternatives.join('|')) };
 }
 
 /** The rules, grouped by kind. Patterns run on ` normalised text ` (padded with spaces). */
-const RULES: readonly Rule[] = [
+export const EMERGENCY_RULES: readonly EmergencyRule[] = [
   // Being held
   rule('held', ['immediate_danger'], 'firstPerson', [
     String.raw`\b(me|nos) (tienen|tiene|mantienen|mantiene|tenian|tenia) ${HELD}\b`,
@@ -268,7 +265,7 @@ const RULES: readonly Rule[] = [
  * Informational framing: questions about a topic rather than reports of danger. These keep
  * `thirdParty` and `keyword` rules quiet (never `firstPerson` ones).
  */
-const INFORMATIONAL = new RegExp(
+export const INFORMATIONAL = new RegExp(
   [
     String.raw`\b(que|cual|cuales) (es|son|significa|significan|dice)\b`,
     String.raw`\bcomo (se )?(identific|reconoc|previen|preven|evit|denunci|report|ayud|actu|protej|proteg|cuid|funcion|detect|sab|hablar|explic)\w*`,
@@ -287,104 +284,15 @@ const INFORMATIONAL = new RegExp(
 );
 
 /** Words that make a short danger word a cry for help ("violencia ayuda", "abuso urgente"). */
-const HELP_SEEKING = /\b(ayuda|ayudenme|ayudame|auxilio|socorro|urgente|help|urgent|please|por favor|necesito)\b/;
+export const HELP_SEEKING = /\b(ayuda|ayudenme|ayudame|auxilio|socorro|urgente|help|urgent|please|por favor|necesito)\b/;
 /** A bare danger word counts in messages up to this many words. */
-const SHORT_MESSAGE = 5;
+export const SHORT_MESSAGE = 5;
 
 /** Rules that say the person is held against their will. */
-const HELD_RULES: ReadonlySet<string> = new Set(['held', 'held_self', 'not_let_go', 'locked_in', 'held_en']);
+export const HELD_RULES: ReadonlySet<string> = new Set(['held', 'held_self', 'not_let_go', 'locked_in', 'held_en']);
 /** Being held for work, debt or by whoever keeps one's documents is trafficking, not only danger. */
-const TRAFFICKING_CONTEXT = /\b(trabaj\w*|pasaporte|documentos|papeles|cedula|deuda|debo|pague|pagar|jefe|jefa|patron|patrona|prostitu\w*|sexo|clientes|passport|documents|papers|debt|boss|work\w*|employer)\b/;
+export const TRAFFICKING_CONTEXT = /\b(trabaj\w*|pasaporte|documentos|papeles|cedula|deuda|debo|pague|pagar|jefe|jefa|patron|patrona|prostitu\w*|sexo|clientes|passport|documents|papers|debt|boss|work\w*|employer)\b/;
 /** The person says they are a minor. */
-const MINOR = /\b(tengo|tiene) (1[0-7]|[5-9]) anos\b|\bsoy menor( de edad)?\b|\b(i am|i m) (1[0-7]|[5-9])( years old)?\b/;
-
-/** Words the rules spell out (four letters or more), folded, so typos can be mapped onto them. */
-const RULE_WORDS: ReadonlyMap<string, string> = (() => {
-  const words = new Map<string, string>();
-  for (const { pattern } of RULES) {
-    for (const word of pattern.source.replace(/\\[a-zA-Z]/g, ' ').match(/[a-z]{4,}/g) ?? []) {
-      const folded = foldSpelling(word);
-      if (!words.has(folded)) words.set(folded, word);
-    }
-  }
-  return words;
-})();
-const RULE_WORDS_BY_LENGTH = new Map<number, string[]>();
-for (const folded of RULE_WORDS.keys()) {
-  const bucket = RULE_WORDS_BY_LENGTH.get(folded.length) ?? [];
-  bucket.push(folded);
-  RULE_WORDS_BY_LENGTH.set(folded.length, bucket);
-}
-const RULE_WORD_SET = new Set(RULE_WORDS.values());
-// One edit only in long words: "matarte" must not become "matarme".
-const MIN_EDIT_LENGTH = 8;
-
-// Messages repeat the same words; cleared when full (simpler than LRU, and misses are cheap).
-const corrections = new Map<string, string>();
-const CORRECTIONS_LIMIT = 5000;
-
-/** The rule word a token was probably meant to be, or the token itself. */
-function correct(token: string): string {
-  if (token.length < 4 || RULE_WORD_SET.has(token)) return token;
-  let corrected = corrections.get(token);
-  if (corrected === undefined) {
-    corrected = nearestRuleWord(token);
-    if (corrections.size >= CORRECTIONS_LIMIT) corrections.clear();
-    corrections.set(token, corrected);
-  }
-  return corrected;
-}
-
-function nearestRuleWord(token: string): string {
-  const folded = foldSpelling(token);
-  const same = RULE_WORDS.get(folded);
-  if (same !== undefined) return same;
-  if (folded.length < MIN_EDIT_LENGTH) return token;
-  let found: string | undefined;
-  for (let length = folded.length - 1; length <= folded.length + 1; length++) {
-    for (const candidate of RULE_WORDS_BY_LENGTH.get(length) ?? []) {
-      if (candidate.length >= MIN_EDIT_LENGTH && distance(folded, candidate) === 1) {
-        if (found !== undefined && found !== candidate) return token; // two equally close words: leave it
-        found = candidate;
-      }
-    }
-  }
-  return found === undefined ? token : RULE_WORDS.get(found)!;
-}
-
-/**
- * Detects words and phrases that signal danger in a message, Spanish or English, typos included.
- * Returns undefined when there is none. Runs in microseconds; call it on every message first.
- *
- * @example
- * detectEmergency('me quitaron el pasaporte y no me dejan ir');
- * // → { kinds: ['immediate_danger', 'trafficking'], signals: ['not_let_go', 'documents_taken'] }
- * detectEmergency('que es la trata'); // → undefined (a question for the protection theme)
- */
-export function detectEmergency(text: string): EmergencyDetection | undefined {
-  const tokens = tokenize(text).map(correct);
-  if (tokens.length === 0) return undefined;
-  const padded = ` ${tokens.join(' ')} `;
-  const informational = INFORMATIONAL.test(padded);
-  const keywordsCount = tokens.length <= SHORT_MESSAGE || HELP_SEEKING.test(padded);
-
-  const kinds = new Set<EmergencyKind>();
-  const signals: string[] = [];
-  for (const rule of RULES) {
-    if (rule.strength === 'thirdParty' && informational) continue;
-    if (rule.strength === 'keyword' && (informational || !keywordsCount)) continue;
-    if (!rule.pattern.test(padded)) continue;
-    signals.push(rule.id);
-    for (const kind of rule.kinds) kinds.add(kind);
-  }
-  // SOS is only a cry for help in capitals or alone ("sos" is also Rioplatense "you are").
-  if (/\bSOS\b/.test(text) || padded === ' sos ') {
-    signals.push('sos');
-    kinds.add('immediate_danger');
-  }
-  if (kinds.size === 0) return undefined;
-
-  if (signals.some((id) => HELD_RULES.has(id)) && TRAFFICKING_CONTEXT.test(padded)) kinds.add('trafficking');
-  if ((kinds.has('gender_violence') || kinds.has('immediate_danger')) && MINOR.test(padded)) kinds.add('child_at_risk');
-  return { kinds: EMERGENCY_KINDS.filter((kind) => kinds.has(kind)), signals };
-}
+export const MINOR = /\b(tengo|tiene) (1[0-7]|[5-9]) anos\b|\bsoy menor( de edad)?\b|\b(i am|i m) (1[0-7]|[5-9])( years old)?\b/;
+/** "SOS" in capitals as typed (lower-case "sos" is also Rioplatense "you are"; alone it counts too). */
+export const SOS_AS_TYPED = /\bSOS\b/;
