@@ -4,6 +4,7 @@
  * operator never chases a half-started bot.
  */
 
+import { LOCALES, type Locale } from './content/locale';
 import { DEVELOPMENT_HASH_SECRET } from './pseudonym';
 
 export class ConfigError extends Error {
@@ -12,9 +13,6 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
-
-export type Locale = 'es' | 'en';
-export const LOCALES: readonly Locale[] = ['es', 'en'];
 
 export interface BotFrameworkConfig {
   appId?: string;

@@ -3,7 +3,7 @@
  * Gives each theme its choice prompt and short helpers to say content in the person's language.
  */
 import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Locale } from '../bot/config';
+import type { Locale } from '../bot/content/locale';
 import type { Choice, ContentCatalog, ContentFileName } from '../bot/content/catalog';
 import { CHOICE_PROMPT, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { textMessage } from '../bot/turn/replies';

@@ -2,7 +2,7 @@
  * Global commands a person can type at any step, in Spanish or English, with or without accents.
  * Only a whole message counts ("ayuda" is the help command; "ayuda con el ppt" is a question).
  */
-import type { Locale } from '../config';
+import type { Locale } from '../content/locale';
 import { foldWords } from '../text/fold';
 
 export type GlobalCommand =

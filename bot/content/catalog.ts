@@ -4,7 +4,7 @@
  * key is a bug caught by the content tests, and at run time falls back to Spanish rather than showing
  * nothing. A fact past its review date is shown with the "may be outdated" note, by the catalog's clock.
  */
-import type { Locale } from '../config';
+import type { Locale } from './locale';
 import { overlay, type RejectedOverride } from './contentOverlay';
 import type { ValidationOptions } from './contentValidation';
 import { files as en } from './locales/en';

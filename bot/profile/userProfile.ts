@@ -2,7 +2,7 @@
  * What PRO Bot keeps about a person, and nothing more. Stored in bot state (Cosmos), expires after
  * STATE_TTL_DAYS without use, erased by "borrar mis datos". No names, no documents, no message text.
  */
-import type { Locale } from '../config';
+import type { Locale } from '../content/locale';
 
 export type ConsentDecision = 'given' | 'declined';
 

@@ -17,7 +17,7 @@
  * apology with the free national PRO line, and whatever the turn would have said is dropped.
  */
 import { Activity, ActivityHandler, ActivityTypes, ConversationReference, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { Locale } from '../config';
+import type { Locale } from '../content/locale';
 import type { ContentCatalog } from '../content/catalog';
 import { detectGlobalCommand, normalizeCommandText } from '../commands/globalCommands';
 import { emergencyLineKeys } from '../emergency/emergencyLines';

@@ -3,7 +3,7 @@
  * never load state themselves (one state read per turn, not one per dialog).
  */
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../config';
+import type { Locale } from '../content/locale';
 import type { Understanding, UnderstoodIds } from '../nlu/understanding';
 import type { UserProfile } from '../profile/userProfile';
 

@@ -6,7 +6,7 @@
  * would only hold the person's next message behind a store that does not answer.
  */
 import type { TurnContext } from 'botbuilder';
-import type { Locale } from '../config';
+import type { Locale } from '../content/locale';
 import type { ContentCatalog } from '../content/catalog';
 import { type Logger, userRef } from '../logger';
 import { TurnDeadlineError } from './proBot';

@@ -4,7 +4,7 @@
  * returned, keyed `file.choiceGroup` (bot/nlu/understanding/questionAnswers.ts). Kept in the flow's
  * dialog state as ids only, never words, and used once per question: "atrás" asks it for real.
  */
-import type { Locale } from '../../bot/config';
+import type { Locale } from '../../bot/content/locale';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import { describeUnderstanding, type Understanding, type UnderstoodIds, understoodIds } from '../../bot/nlu/understanding';
 import { questionAnswers } from '../../bot/nlu/understanding/questionAnswers';

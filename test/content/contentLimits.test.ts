@@ -7,7 +7,7 @@
  * - choice groups: ≤ 3 are reply buttons (title ≤ 20), 4–10 a list (row title ≤ 24, description ≤ 72).
  * The main menu's own rules (ids, numbered rows) are checked here, against the dialogs that build it.
  */
-import type { Locale } from '../../bot/config';
+import type { Locale } from '../../bot/content/locale';
 import { CONTENT_FILES, ContentCatalog, ContentFileName } from '../../bot/content/catalog';
 import { describeProblem, FACT_BUDGET, FILLED_PLACEHOLDERS, validateContent } from '../../bot/content/contentValidation';
 import type { LocaleFiles } from '../../bot/content/types';

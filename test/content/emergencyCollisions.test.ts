@@ -5,7 +5,7 @@
  * The fix belongs in the content (a different title, no such synonym), never in a weaker detector:
  * someone who writes only "violencia" may be in danger, and outside a choice prompt that must fire.
  */
-import type { Locale } from '../../bot/config';
+import type { Locale } from '../../bot/content/locale';
 import { ContentCatalog } from '../../bot/content/catalog';
 import { detectEmergency } from '../../bot/nlu';
 

@@ -5,7 +5,7 @@
  * kept facts once and the feedback is still counted once; "tengo permiso de trabajo" is never taken
  * as "no permit"; PEP Tutor and cédula de extranjería holders have their own answers.
  */
-import type { Locale } from '../../bot/config';
+import type { Locale } from '../../bot/content/locale';
 import { FeedbackStats } from '../../bot/stats/feedbackStats';
 import { allText, lastChoices, Reply, startConversation, TestConversation } from '../support/conversation';
 import { startTestStore, TestStore } from '../support/store';

@@ -6,7 +6,7 @@
  * PEP Tutor closed, urgent care first, …), "atrás" and the language switch inside themes, and the
  * anonymous feedback counts.
  */
-import type { Locale } from '../../bot/config';
+import type { Locale } from '../../bot/content/locale';
 import { FeedbackStats, feedbackDocumentId } from '../../bot/stats/feedbackStats';
 import { MENU_IDS } from '../../dialogs/mainDialog';
 import { allText, lastChoices, Reply, startConversation, TestConversation } from '../support/conversation';

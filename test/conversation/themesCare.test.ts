@@ -5,7 +5,7 @@
  * guessed), and every answer branch keeps to the reading budget (test/support/turnBudget.ts).
  * Every case runs in Spanish and in English; a text that differs is written [spanish, english].
  */
-import type { Locale } from '../../bot/config';
+import type { Locale } from '../../bot/content/locale';
 import { allText, lastChoices, Reply, startConversation, TestConversation } from '../support/conversation';
 import { startTestStore, TestStore } from '../support/store';
 import { budgetViolation } from '../support/turnBudget';

@@ -2,7 +2,7 @@
  * Every word the WhatsApp channel itself shows (list button, section title, "more options", the
  * replies to media and to an expired list), from the content catalog in the person's language.
  */
-import type { Locale } from '../../config';
+import type { Locale } from '../../content/locale';
 import type { ContentCatalog } from '../../content/catalog';
 import type { OutboundWording } from './outbound';
 

@@ -6,7 +6,7 @@
  * itself shows them).
  */
 import { ContentCatalog } from '../../content/catalog';
-import type { Locale } from '../../config';
+import type { Locale } from '../../content/locale';
 import { GeoDirectory } from '../../geo/geoDirectory';
 import type { Understanding } from './understanding';
 

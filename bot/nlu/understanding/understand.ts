@@ -3,7 +3,7 @@
  * {@link Understanding}). Offline and synchronous; a few tens of microseconds per message
  * (`npm run eval:nlu` measures it), so it can run on every turn.
  */
-import type { Locale } from '../../config';
+import type { Locale } from '../../content/locale';
 import { GeoDirectory } from '../../geo/geoDirectory';
 import type { EmergencyDetection } from '../../emergency/emergencyDetector';
 import { routeTheme } from '../index';

@@ -4,7 +4,7 @@
  * field not listed is not answered, so an extractor that invents one is counted wrong.
  */
 import data from '../data/understandingSet.json';
-import type { Locale } from '../../config';
+import type { Locale } from '../../content/locale';
 
 /** The expected answer per field, flat, as the labelled file writes it. */
 export interface ExpectedFields {
