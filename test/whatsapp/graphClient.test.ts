@@ -1,5 +1,5 @@
 import { GraphApiError, GraphClient, GraphClientOptions, MessageLimitError } from '../../bot/channels/whatsapp/graphClient';
-import { textMessage } from '../../bot/channels/whatsapp/outbound';
+import { outboundText } from '../../bot/channels/whatsapp/outbound';
 import { FakeGraphApi, metaError } from '../support/fakeGraphApi';
 import { memoryLogger, MemoryLogger, PHONE_NUMBER_ID, WA_ID } from './helpers';
 
@@ -34,7 +34,7 @@ describe('GraphClient', () => {
     });
   }
 
-  const hello = textMessage({ to: WA_ID }, 'Hola');
+  const hello = outboundText({ to: WA_ID }, 'Hola');
 
   it('posts to /{phone-number-id}/messages with the bearer token and returns the wamid', async () => {
     const id = await client().sendMessage(hello);
@@ -111,8 +111,8 @@ describe('GraphClient', () => {
     // The first answer is slow: without the per-user chain the second batch would overtake it.
     fake.answerNextSends({ status: 200, body: { messages: [{ id: 'wamid.slow' }] }, delayMs: 150 });
     const graph = client();
-    const a = graph.sendMessages(WA_ID, [textMessage({ to: WA_ID }, 'uno'), textMessage({ to: WA_ID }, 'dos')]);
-    const b = graph.sendMessages(WA_ID, [textMessage({ to: WA_ID }, 'tres')]);
+    const a = graph.sendMessages(WA_ID, [outboundText({ to: WA_ID }, 'uno'), outboundText({ to: WA_ID }, 'dos')]);
+    const b = graph.sendMessages(WA_ID, [outboundText({ to: WA_ID }, 'tres')]);
     expect(await a).toEqual(['wamid.slow', expect.stringMatching(/^wamid\.fake/)]);
     await b;
     expect(fake.sends().map((r) => (r.body?.text as { body: string }).body)).toEqual(['uno', 'dos', 'tres']);
@@ -120,12 +120,12 @@ describe('GraphClient', () => {
 
   it('stops a batch at the first failure', async () => {
     fake.answerNextSends(metaError(131047));
-    await expect(client().sendMessages(WA_ID, [textMessage({ to: WA_ID }, 'uno'), textMessage({ to: WA_ID }, 'dos')])).rejects.toBeInstanceOf(GraphApiError);
+    await expect(client().sendMessages(WA_ID, [outboundText({ to: WA_ID }, 'uno'), outboundText({ to: WA_ID }, 'dos')])).rejects.toBeInstanceOf(GraphApiError);
     expect(fake.sends()).toHaveLength(1);
   });
 
   it('never sends a message that breaks a limit', async () => {
-    await expect(client().sendMessage(textMessage({ to: WA_ID }, 'x'.repeat(5000)))).rejects.toBeInstanceOf(MessageLimitError);
+    await expect(client().sendMessage(outboundText({ to: WA_ID }, 'x'.repeat(5000)))).rejects.toBeInstanceOf(MessageLimitError);
     expect(fake.requests).toHaveLength(0);
   });
 

@@ -116,7 +116,7 @@ interface Failure {
  *
  * @example
  * const graph = new GraphClient({ graphApiUrl, phoneNumberId, accessToken, logger });
- * await graph.sendMessages(userKey, [textMessage({ to: userKey }, 'Hola')]);
+ * await graph.sendMessages(userKey, [outboundText({ to: userKey }, 'Hola')]);
  */
 export class GraphClient {
   private readonly queue = new KeyedSerialQueue();

@@ -94,13 +94,14 @@ function envelope(address: WhatsAppAddress): Pick<OutboundMessage, 'messaging_pr
   return { messaging_product: 'whatsapp', recipient_type: 'individual', ...address };
 }
 
-export function textMessage(address: WhatsAppAddress, body: string): OutboundMessage {
+/** One WhatsApp text message (the Graph API payload), links not previewed. */
+export function outboundText(address: WhatsAppAddress, body: string): OutboundMessage {
   return { ...envelope(address), type: 'text', text: { preview_url: false, body } };
 }
 
 /** Text messages for a (possibly long) text: split at paragraph boundaries under the limit. */
-export function textMessages(address: WhatsAppAddress, text: string): OutboundMessage[] {
-  return splitText(text, LIMITS.textBody).map((body) => textMessage(address, body));
+export function outboundTexts(address: WhatsAppAddress, text: string): OutboundMessage[] {
+  return splitText(text, LIMITS.textBody).map((body) => outboundText(address, body));
 }
 
 const CHOICE_ACTION_TYPES = new Set(['imBack', 'postBack', 'messageBack']);
@@ -243,10 +244,10 @@ export function activityToWhatsApp(activity: Partial<Activity>, address: WhatsAp
   const parts = [markdownToWhatsApp(activity.text ?? ''), ...lines].filter(Boolean);
   const text = parts.join('\n\n');
   const dropped = activity.attachments?.length ? { attachmentsDropped: activity.attachments.length } : {};
-  if (choices.length === 0) return { messages: textMessages(address, text), ...dropped };
+  if (choices.length === 0) return { messages: outboundTexts(address, text), ...dropped };
 
   const { lead, body } = interactiveBody(text, wording.choicePrompt);
-  const messages = textMessages(address, lead);
+  const messages = outboundTexts(address, lead);
   if (choices.length <= LIMITS.buttonsMax) {
     messages.push(buttonsMessage(address, body, choices));
     return { messages, ...dropped };

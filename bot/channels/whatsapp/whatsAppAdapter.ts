@@ -10,7 +10,7 @@ import type { WhatsAppConfig } from '../../config';
 import { Logger, userRef } from '../../logger';
 import { ChoicePageStore, MemoryChoicePageStore } from './choicePages';
 import { GraphClient, GraphClientOptions } from './graphClient';
-import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, textMessages } from './outbound';
+import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, outboundTexts } from './outbound';
 import { PendingWork } from './pendingWork';
 import type { ProcessedMessageLedger } from './processedMessages';
 import type { ChannelWording } from './wording';
@@ -217,7 +217,7 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
 
   /** The "text only" answer to audio, images, video…, in the language last used with that person. */
   async replyUnreadable(userKey: string): Promise<void> {
-    await this.graph.sendMessages(userKey, textMessages(addressFor(userKey), this.wordingIn(this.lastLocales.get(userKey)).unreadableReply));
+    await this.graph.sendMessages(userKey, outboundTexts(addressFor(userKey), this.wordingIn(this.lastLocales.get(userKey)).unreadableReply));
   }
 
   /** The next page of a long list, answered by the adapter itself: the dialog is still waiting. */
@@ -231,7 +231,7 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
     const address = addressFor(userKey);
     const wording = this.wordingIn(list?.locale ?? this.lastLocales.get(userKey));
     if (!list || page < 2) {
-      await this.graph.sendMessages(userKey, textMessages(address, wording.expiredListReply));
+      await this.graph.sendMessages(userKey, outboundTexts(address, wording.expiredListReply));
       return;
     }
     await this.graph.sendMessages(userKey, [listPage(address, list, page, wording)]);
