@@ -4,6 +4,7 @@
  * operator never chases a half-started bot.
  */
 
+import { DEFAULT_HANDOFF_HOURS, handoffHoursProblem } from './handoff/handoffHours';
 import { LOCALES, type Locale } from './content/locale';
 import { DEVELOPMENT_HASH_SECRET } from './pseudonym';
 
@@ -75,6 +76,32 @@ export interface AppConfig {
   cosmos: CosmosConfig;
   /** Undefined unless all four WhatsApp secrets are set; the WhatsApp routes then answer 404. */
   whatsapp?: WhatsAppConfig;
+  /** Undefined unless APPLICATIONINSIGHTS_CONNECTION_STRING is set: then traces and metrics go to Azure Monitor. */
+  telemetry?: TelemetryConfig;
+  /** Undefined unless the five CHATWOOT_* variables are set: hand-off to advisors is then not offered. */
+  handoff?: HandoffConfig;
+}
+
+/** Hand-off to PRO advisors in Chatwoot (bot/handoff/). */
+export interface HandoffConfig {
+  /** CHATWOOT_BASE_URL, e.g. https://chatwoot.example.org (no trailing slash). */
+  baseUrl: string;
+  /** CHATWOOT_API_TOKEN: sent as the `api_access_token` header. */
+  apiToken: string;
+  accountId: number;
+  /** An API-channel inbox of that account. */
+  inboxId: number;
+  /** CHATWOOT_WEBHOOK_SECRET: the inbox's webhook secret (Chatwoot generates it; copy it here). */
+  webhookSecret: string;
+  /** HANDOFF_HOURS, validated: e.g. "Mon-Fri 08:00-17:00" (America/Bogota). */
+  hours: string;
+  /** WHATSAPP_HANDOFF_TEMPLATE: an approved utility template that re-opens the 24-hour window. */
+  whatsappTemplate?: string;
+}
+
+export interface TelemetryConfig {
+  /** APPLICATIONINSIGHTS_CONNECTION_STRING, as the Application Insights resource shows it. */
+  connectionString: string;
 }
 
 /** Meta's Graph API base with a version current at the time of writing (override with WHATSAPP_GRAPH_API_URL). */
@@ -142,6 +169,39 @@ function whatsapp(env: Env): WhatsAppConfig | undefined {
   return { accessToken, phoneNumberId, appSecret, verifyToken, graphApiUrl };
 }
 
+function positiveId(env: Env, name: string): number | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a Chatwoot id (a whole number, as in the dashboard's URL)`);
+  return Number(raw);
+}
+
+function handoff(env: Env): HandoffConfig | undefined {
+  const baseUrl = url(env, 'CHATWOOT_BASE_URL');
+  const apiToken = text(env, 'CHATWOOT_API_TOKEN');
+  const accountId = positiveId(env, 'CHATWOOT_ACCOUNT_ID');
+  const inboxId = positiveId(env, 'CHATWOOT_INBOX_ID');
+  const webhookSecret = text(env, 'CHATWOOT_WEBHOOK_SECRET');
+  const hours = text(env, 'HANDOFF_HOURS') ?? DEFAULT_HANDOFF_HOURS;
+  const problem = handoffHoursProblem(hours);
+  if (problem) throw new ConfigError('HANDOFF_HOURS', problem);
+  const template = text(env, 'WHATSAPP_HANDOFF_TEMPLATE');
+  if (template !== undefined && !/^[a-z0-9_]{1,512}$/.test(template)) {
+    throw new ConfigError('WHATSAPP_HANDOFF_TEMPLATE', `"${template}" is not a WhatsApp template name (lower-case letters, digits and "_")`);
+  }
+  if (!baseUrl || !apiToken || accountId === undefined || inboxId === undefined || !webhookSecret) return undefined;
+  return { baseUrl, apiToken, accountId, inboxId, webhookSecret, hours, whatsappTemplate: template };
+}
+
+function telemetry(env: Env): TelemetryConfig | undefined {
+  const connectionString = text(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (connectionString === undefined) return undefined;
+  if (!/(^|;)\s*InstrumentationKey=[^;]+/i.test(connectionString)) {
+    throw new ConfigError('APPLICATIONINSIGHTS_CONNECTION_STRING', 'has no InstrumentationKey=…; copy the whole connection string from the Application Insights overview');
+  }
+  return { connectionString };
+}
+
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const endpoint = url(env, 'COSMOS_ENDPOINT');
@@ -191,5 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ownerWaitMs: integer(env, 'EMBEDDED_OWNER_WAIT_SECONDS', 60, 0, 3600) * 1000,
     },
     whatsapp: whatsappConfig,
+    telemetry: telemetry(env),
+    handoff: handoff(env),
   };
 }

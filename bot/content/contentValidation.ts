@@ -29,6 +29,17 @@ export const FILLED_PLACEHOLDERS: Readonly<Record<string, string | number>> = {
   km: 1234,
   department: 'Archipiélago de San Andrés, Providencia y Santa Catalina',
   distance: 'less than 1 km away',
+  // The hand-off texts (bot/handoff/handoffTexts.ts).
+  hours: 'lunes, martes, miércoles, jueves, viernes, sábado y domingo, 08:00 a 17:00',
+  day: 'miércoles',
+  time: '08:00',
+  theme: 'civil_registry',
+  group: 'venezuelan',
+  language: 'es',
+  channel: 'whatsapp',
+  kinds: 'trafficking, gender_violence, suicide, child_at_risk',
+  template: 'pro_advisor_reply_waiting_for_you_please_write_back_0001',
+  count: 99,
 };
 
 export type ContentField = 'file' | 'key' | 'ui' | 'choices' | 'text' | 'sources' | 'reviewed' | 'reviewBy' | 'mayBeOutdated' | 'deadline';

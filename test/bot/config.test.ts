@@ -67,3 +67,27 @@ describe('loadConfig: the Bot Framework door', () => {
     expect(() => loadConfig({ ALLOW_EMULATOR: 'yes please' })).toThrow(new ConfigError('ALLOW_EMULATOR', '"yes please" is not true or false'));
   });
 });
+
+describe('loadConfig: hand-off to Chatwoot', () => {
+  const five = { CHATWOOT_BASE_URL: 'https://chatwoot.example.org/', CHATWOOT_API_TOKEN: 'tok', CHATWOOT_ACCOUNT_ID: '1', CHATWOOT_INBOX_ID: '3', CHATWOOT_WEBHOOK_SECRET: 'sec' };
+
+  it('is offered only when the five CHATWOOT_* variables are set', () => {
+    expect(loadConfig(five).handoff).toEqual({ baseUrl: 'https://chatwoot.example.org', apiToken: 'tok', accountId: 1, inboxId: 3, webhookSecret: 'sec', hours: 'Mon-Fri 08:00-17:00', whatsappTemplate: undefined });
+    for (const name of Object.keys(five)) expect(loadConfig({ ...five, [name]: '' }).handoff).toBeUndefined();
+    expect(loadConfig({}).handoff).toBeUndefined();
+  });
+
+  it('takes HANDOFF_HOURS and WHATSAPP_HANDOFF_TEMPLATE', () => {
+    expect(loadConfig({ ...five, HANDOFF_HOURS: 'Mon-Sat 07:00-19:00', WHATSAPP_HANDOFF_TEMPLATE: 'advisor_reply' }).handoff).toMatchObject({ hours: 'Mon-Sat 07:00-19:00', whatsappTemplate: 'advisor_reply' });
+  });
+
+  it.each([
+    [{ HANDOFF_HOURS: 'weekdays' }, 'HANDOFF_HOURS'],
+    [{ CHATWOOT_ACCOUNT_ID: 'one' }, 'CHATWOOT_ACCOUNT_ID'],
+    [{ CHATWOOT_INBOX_ID: '0' }, 'CHATWOOT_INBOX_ID'],
+    [{ CHATWOOT_BASE_URL: 'chatwoot' }, 'CHATWOOT_BASE_URL'],
+    [{ WHATSAPP_HANDOFF_TEMPLATE: 'Advisor Reply' }, 'WHATSAPP_HANDOFF_TEMPLATE'],
+  ])('%j stops start-up naming %s', (env, variable) => {
+    expect(() => loadConfig({ ...five, ...env })).toThrow(expect.objectContaining({ variable }));
+  });
+});

@@ -24,7 +24,7 @@ describe.each(LOCALES)('WhatsApp limits of the %s content', (locale) => {
 
   it('has content to check (every theme file is registered)', () => {
     expect(Object.keys(catalog.filesOf(locale)).sort()).toEqual(
-      ['civil_registry', 'common', 'education', 'health', 'pro_points', 'profile', 'protection', 'regularization', 'rights', 'services', 'understanding', 'whatsapp', 'work'].sort(),
+      ['civil_registry', 'common', 'education', 'handoff', 'health', 'pro_points', 'profile', 'protection', 'regularization', 'rights', 'services', 'understanding', 'whatsapp', 'work'].sort(),
     );
   });
 
