@@ -12,9 +12,8 @@ import { ContentOverrides } from '../../bot/content/contentOverrides';
 import type { ContentImportResult } from '../../cli/commands/content/import';
 import type { ReviewResult } from '../../cli/commands/content/review';
 import { startTestStore, TestStore } from '../support/store';
-import { CliEnv, cliEnv, runCli, runCliJson, unwrapped } from './runCli';
-
-jest.setTimeout(60000);
+import { runCommand, runCommandJson } from '../support/inProcessCli';
+import { CliEnv, cliEnv, unwrapped } from './runCli';
 
 let store: TestStore;
 let env: CliEnv;
@@ -39,22 +38,22 @@ const writeCsv = (file: string, rows: Row[]): string => {
 };
 const exportCsv = async (name: string): Promise<Row[]> => {
   const file = path.join(dir, name);
-  expect((await runCli(['content', 'export', '--format', 'csv', '--output', file], env)).code).toBe(0);
+  expect((await runCommand(['content', 'export', '--format', 'csv', '--output', file], env)).code).toBe(0);
   return readCsv(file);
 };
 
 describe('pro content review', () => {
   it('lists every fact by theme with reviewed, reviewBy and sources; --due-within keeps the due and overdue ones', async () => {
-    const all = await runCliJson<ReviewResult>(['content', 'review'], env);
+    const all = await runCommandJson<ReviewResult>(['content', 'review'], env);
     expect(all.code).toBe(0);
     const facts = all.json.themes.flatMap((t) => t.facts);
     expect(facts.length).toBeGreaterThan(60);
     for (const f of facts) expect(f.reviewBy > f.reviewed && f.sources.length > 0).toBe(true);
-    const due = await runCliJson<ReviewResult>(['content', 'review', '--due-within', '30d'], env);
+    const due = await runCommandJson<ReviewResult>(['content', 'review', '--due-within', '30d'], env);
     expect(due.json.dueBy).toBe(addDays(today, 30));
     const dueFacts = due.json.themes.flatMap((t) => t.facts);
     expect(dueFacts.map((f) => f.key)).toEqual(facts.filter((f) => f.reviewBy <= addDays(today, 30)).map((f) => f.key));
-    const bad = await runCli(['content', 'review', '--due-within', 'soon'], env);
+    const bad = await runCommand(['content', 'review', '--due-within', 'soon'], env);
     expect(bad.code).toBe(2);
     expect(unwrapped(bad.stderr)).toContain('--due-within "soon" is not a window');
   });
@@ -63,11 +62,11 @@ describe('pro content review', () => {
 describe('pro content export → import', () => {
   it('an unedited export, CSV or xlsx, imports as unchanged', async () => {
     const rows = await exportCsv('same.csv');
-    const csv = await runCliJson<ContentImportResult>(['content', 'import', path.join(dir, 'same.csv')], env);
+    const csv = await runCommandJson<ContentImportResult>(['content', 'import', path.join(dir, 'same.csv')], env);
     expect(csv.json).toMatchObject({ rows: rows.length, set: 0, reverted: 0, unchanged: rows.length });
     const xlsx = path.join(dir, 'same.xlsx');
-    expect((await runCli(['content', 'export', '--format', 'xlsx', '--output', xlsx], env)).code).toBe(0);
-    expect((await runCliJson<ContentImportResult>(['content', 'import', xlsx, '--dry-run'], env)).json).toMatchObject({ unchanged: rows.length, set: 0 });
+    expect((await runCommand(['content', 'export', '--format', 'xlsx', '--output', xlsx], env)).code).toBe(0);
+    expect((await runCommandJson<ContentImportResult>(['content', 'import', xlsx, '--dry-run'], env)).json).toMatchObject({ unchanged: rows.length, set: 0 });
   });
 
   it('rejects a sheet with bad rows: each by line and reason, exit 2, nothing written', async () => {
@@ -81,7 +80,7 @@ describe('pro content export → import', () => {
     rows[3].reviewBy = '2001-01-01';
     rows[4].text = 'x'.repeat(700);
     rows.push({ ...rows[0], key: 'health.noSuchFact' }, { ...rows[0], locale: 'fr' });
-    const run = await runCli(['content', 'import', writeCsv(path.join(dir, 'bad.csv'), rows)], env);
+    const run = await runCommand(['content', 'import', writeCsv(path.join(dir, 'bad.csv'), rows)], env);
     expect(run.code).toBe(2);
     const err = unwrapped(run.stderr);
     expect(err).toContain(`line ${es + 2} (common.nationalLine es): text names the phone number 3001234567, which is not on the allow-list`);
@@ -105,10 +104,10 @@ describe('pro content export → import', () => {
       row.reviewBy = '';
     }
     const file = writeCsv(path.join(dir, 'edited.csv'), rows);
-    const dry = await runCliJson<ContentImportResult>(['content', 'import', file, '--dry-run'], env);
+    const dry = await runCommandJson<ContentImportResult>(['content', 'import', file, '--dry-run'], env);
     expect(dry.json).toMatchObject({ dryRun: true, set: 2 });
     expect(await new ContentOverrides(store.containers.content, store.containers.audit).list()).toEqual([]);
-    const done = await runCliJson<ContentImportResult>(['content', 'import', file, '--actor', 'maria'], env);
+    const done = await runCommandJson<ContentImportResult>(['content', 'import', file, '--actor', 'maria'], env);
     expect(done.json).toMatchObject({ set: 2, unchanged: rows.length - 2 });
 
     const overrides = new ContentOverrides(store.containers.content, store.containers.audit);
@@ -118,17 +117,17 @@ describe('pro content export → import', () => {
     ]);
     expect((await overrides.history(key, 'es')).map((h) => [h.action, h.actor, h.before])).toEqual([['set', 'maria', null]]);
 
-    const review = await runCliJson<ReviewResult>(['content', 'review', '--due-within', '0d'], env);
+    const review = await runCommandJson<ReviewResult>(['content', 'review', '--due-within', '0d'], env);
     expect(review.json.themes.flatMap((t) => t.facts).find((f) => f.key === key)).toMatchObject({ overdue: true, reviewed, reviewBy: addDays(reviewed, 180), overridden: ['es', 'en'] });
 
     const again = path.join(dir, 'again.csv');
-    expect((await runCli(['content', 'export', '--output', again], env)).code).toBe(0);
+    expect((await runCommand(['content', 'export', '--output', again], env)).code).toBe(0);
     expect(readFileSync(again, 'utf8')).toContain("'=Texto revisado.");
     expect(readCsv(again).find((r) => r.key === key && r.locale === 'es')?.text.startsWith("'=Texto revisado.")).toBe(true);
-    expect((await runCliJson<ContentImportResult>(['content', 'import', again], env)).json).toMatchObject({ set: 0, unchanged: rows.length });
+    expect((await runCommandJson<ContentImportResult>(['content', 'import', again], env)).json).toMatchObject({ set: 0, unchanged: rows.length });
 
     const original = path.join(dir, 'edit.csv');
-    const back = await runCliJson<ContentImportResult>(['content', 'import', original], env);
+    const back = await runCommandJson<ContentImportResult>(['content', 'import', original], env);
     expect(back.json).toMatchObject({ reverted: 2, set: 0 });
     expect(await overrides.list()).toEqual([]);
   });

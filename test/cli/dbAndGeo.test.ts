@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DivipolaData, GeoDirectory } from '../../bot/geo';
@@ -7,7 +6,8 @@ import type { DbInitResult } from '../../cli/commands/db/init';
 import type { GeoRefreshResult } from '../../cli/commands/geo/refresh';
 import type { ListResult } from '../../cli/commands/referrals/list';
 import { startTestStore, TestStore } from '../support/store';
-import { CliEnv, cliEnv, runCli, runCliJson, unwrapped } from './runCli';
+import { runCommand, runCommandJson } from '../support/inProcessCli';
+import { CliEnv, cliEnv } from './runCli';
 
 let store: TestStore;
 let env: CliEnv;
@@ -25,15 +25,15 @@ afterAll(async () => {
 
 describe('pro db init', () => {
   it('creates the database and containers, is safe to run again, and --seed loads the national lines once', async () => {
-    const first = await runCliJson<DbInitResult>(['db', 'init'], env);
+    const first = await runCommandJson<DbInitResult>(['db', 'init'], env);
     expect(first.json).toEqual({ store: 'embedded', database: 'cli_db_init', containers: ['botstate', 'referrals', 'stats', 'audit', 'processed-messages', 'content'], seeded: 0 });
     const { resources } = await store.client.database('cli_db_init').containers.readAll().fetchAll();
     expect(resources.map((c) => c.id).sort()).toEqual(['audit', 'botstate', 'content', 'processed-messages', 'referrals', 'stats']);
 
-    const seeded = await runCli(['db', 'init', '--seed'], env);
+    const seeded = await runCommand(['db', 'init', '--seed'], env);
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain('Seeded 6 national line(s).');
-    const [again, lines] = await Promise.all([runCliJson<DbInitResult>(['db', 'init', '--seed'], env), runCliJson<ListResult>(['referrals', 'list'], env)]);
+    const [again, lines] = await Promise.all([runCommandJson<DbInitResult>(['db', 'init', '--seed'], env), runCommandJson<ListResult>(['referrals', 'list'], env)]);
     expect(again.json.seeded).toBe(0);
     expect(lines.json.referrals.map((r) => r.phone).flat()).toEqual(expect.arrayContaining(['018000180588', '123', '155', '141', '018000522020', '018000423701']));
     expect(lines.json.referrals.every((r) => r.departmentCode === undefined)).toBe(true);
@@ -57,8 +57,8 @@ describe('pro geo refresh', () => {
     const file = daneFile();
     const output = path.join(dir, 'divipola.json');
     const [dry, real] = await Promise.all([
-      runCliJson<GeoRefreshResult>(['geo', 'refresh', '--file', file, '--dry-run'], env),
-      runCliJson<GeoRefreshResult>(['geo', 'refresh', '--file', file, '--output', output], env),
+      runCommandJson<GeoRefreshResult>(['geo', 'refresh', '--file', file, '--dry-run'], env),
+      runCommandJson<GeoRefreshResult>(['geo', 'refresh', '--file', file, '--output', output], env),
     ]);
     expect(dry.json).toMatchObject({ departments: 33, municipalities: 1124, written: [] });
     expect(real.json).toMatchObject({ source: 'DIVIPOLA_Municipios.csv', departments: 33, municipalities: 1124, written: [output] });
@@ -73,30 +73,9 @@ describe('pro geo refresh', () => {
     const file = path.join(dir, 'bad.csv');
     const output = path.join(dir, 'never.json');
     writeFileSync(file, 'department_code,department_name,municipality_code,municipality_name\n05,Antioquia,05001,Medellín\n05,Antioquia,08001,Barranquilla\n');
-    const run = await runCli(['geo', 'refresh', '--file', file, '--output', output], env);
+    const run = await runCommand(['geo', 'refresh', '--file', file, '--output', output], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('line 3: municipality_code "08001" does not belong to department 05');
     expect(() => readFileSync(output)).toThrow();
-  });
-});
-
-describe('exit codes for the environment', () => {
-  it('exits 2 on a wrong COSMOS_* setting, naming the variable', async () => {
-    const run = await runCliJson<{ error: { name: string; variable: string; exitCode: number } }>(['referrals', 'list'], { ...env, COSMOS_KEY: 'abc' });
-    expect(run.code).toBe(2);
-    expect(run.json.error).toMatchObject({ name: 'ConfigError', variable: 'COSMOS_KEY', exitCode: 2 });
-  });
-
-  it('exits 1 when the store cannot be opened (the port is taken by something that is not a store)', async () => {
-    const blocker = net.createServer((socket) => socket.destroy());
-    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-    try {
-      const port = String((blocker.address() as net.AddressInfo).port);
-      const run = await runCli(['referrals', 'list'], { ...env, COSMOS_EMBEDDED_PORT: port, DATA_DIR: path.join(dir, 'blocked') });
-      expect(run.code).toBe(1);
-      expect(unwrapped(run.stderr)).toContain(`port ${port} is already in use`);
-    } finally {
-      blocker.close();
-    }
   });
 });

@@ -7,7 +7,8 @@
 import type { AddResult } from '../../cli/commands/referrals/add';
 import type { ListResult } from '../../cli/commands/referrals/list';
 import { startTestStore, TestStore } from '../support/store';
-import { CliEnv, cliEnv, runCli, runCliJson, unwrapped } from './runCli';
+import { runCommand, runCommandJson } from '../support/inProcessCli';
+import { CliEnv, cliEnv, unwrapped } from './runCli';
 
 let store: TestStore;
 let env: CliEnv;
@@ -15,7 +16,7 @@ let env: CliEnv;
 beforeAll(async () => {
   store = await startTestStore({ database: 'cli_place_flags' });
   env = cliEnv(store, 'cli_place_flags');
-  const added = await runCliJson<AddResult>(
+  const added = await runCommandJson<AddResult>(
     ['referrals', 'add', '--id', 'pf-medellin', '--name', 'Punto PRO', '--organization', 'OIM', '--services', 'orientation', '--municipality', '05001', '--phone', '123', '--verified-at', '2025-11-20', '--actor', 'maria'],
     env,
   );
@@ -40,7 +41,7 @@ describe('pro referrals list: place flags given as digits', () => {
     [['--municipality', '54'], [/54 is Norte de Santander: use --department 54/]],
     [['--municipality', '123'], [/municipality codes have 5 digits/]],
   ])('%j exits 2 naming the flag and value, with an example', async (flags, reasons) => {
-    const [text, json] = await Promise.all([runCli(['referrals', 'list', ...flags], env), runCliJson<ErrorJson>(['referrals', 'list', ...flags], env)]);
+    const [text, json] = await Promise.all([runCommand(['referrals', 'list', ...flags], env), runCommandJson<ErrorJson>(['referrals', 'list', ...flags], env)]);
     const [flag, value] = flags;
     const example = flag === '--department' ? '--department 05 (Antioquia)' : '--municipality 05001 (Medellín)';
     expect(text.code).toBe(2);
@@ -54,14 +55,14 @@ describe('pro referrals list: place flags given as digits', () => {
   });
 
   it('refuses a municipality that is not in the given department', async () => {
-    const run = await runCli(['referrals', 'list', '--department', '05', '--municipality', '54001'], env);
+    const run = await runCommand(['referrals', 'list', '--department', '05', '--municipality', '54001'], env);
     expect(run.code).toBe(2);
     expect(unwrapped(run.stderr)).toContain('--municipality 54001 is Cúcuta (Norte de Santander), not in --department 05 (Antioquia)');
   });
 
   it('real codes and names work as before (a real place with nothing in it is still exit 0)', async () => {
     const list = async (...flags: string[]): Promise<[number, string[]]> => {
-      const run = await runCliJson<ListResult>(['referrals', 'list', ...flags], env);
+      const run = await runCommandJson<ListResult>(['referrals', 'list', ...flags], env);
       return [run.code, run.json.referrals.map((r) => r.id)];
     };
     const results = await Promise.all([
@@ -89,22 +90,22 @@ describe('pro referrals list: place flags given as digits', () => {
 
 describe('pro referrals add / update: place flags given as digits', () => {
   it('add with a code that lost its leading zero exits 2 and writes nothing', async () => {
-    const run = await runCli(
+    const run = await runCommand(
       ['referrals', 'add', '--id', 'pf-bad', '--name', 'X', '--organization', 'OIM', '--services', 'legal', '--municipality', '5001', '--phone', '123', '--actor', 'maria'],
       env,
     );
     expect(run.code).toBe(2);
     expect(unwrapped(run.stderr)).toContain('--municipality "5001" is not a DIVIPOLA code');
     expect(unwrapped(run.stderr)).toContain('Did you mean 05001 (Medellín (Antioquia))?');
-    const show = await runCli(['referrals', 'show', 'pf-bad'], env);
+    const show = await runCommand(['referrals', 'show', 'pf-bad'], env);
     expect(show.code).toBe(2);
   });
 
   it('update with an unknown department code exits 2 and leaves the entry as it was', async () => {
-    const run = await runCli(['referrals', 'update', 'pf-medellin', '--department', '42', '--actor', 'maria'], env);
+    const run = await runCommand(['referrals', 'update', 'pf-medellin', '--department', '42', '--actor', 'maria'], env);
     expect(run.code).toBe(2);
     expect(unwrapped(run.stderr)).toContain('--department "42" is not the code of any department in DIVIPOLA');
-    const list = await runCliJson<ListResult>(['referrals', 'list', '--department', '05'], env);
+    const list = await runCommandJson<ListResult>(['referrals', 'list', '--department', '05'], env);
     expect(list.json.referrals.map((r) => r.id)).toEqual(['pf-medellin']);
   });
 });

@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { REFERRAL_COLUMNS } from '../../bot/referrals';
 import type { ShowResult } from '../../cli/commands/referrals/show';
 import { startTestStore, TestStore } from '../support/store';
-import { CliEnv, cliEnv, runCli, runCliJson } from './runCli';
+import { runCommand, runCommandJson } from '../support/inProcessCli';
+import { CliEnv, cliEnv } from './runCli';
 
 let store: TestStore;
 let env: CliEnv;
@@ -42,9 +43,9 @@ function cellsOf(csv: string): Record<string, string>[] {
 it('export quotes formula-like cells, keeps numbers and E.164 phones, and import reads it back losslessly', async () => {
   const source = path.join(dir, 'planted.csv');
   writeFileSync(source, `${[HEADER, ...ROWS].join('\n')}\n`);
-  expect((await runCli(['referrals', 'import', source], env)).code).toBe(0);
+  expect((await runCommand(['referrals', 'import', source], env)).code).toBe(0);
 
-  const first = await runCli(['referrals', 'export'], env);
+  const first = await runCommand(['referrals', 'export'], env);
   expect(first.code).toBe(0);
   const rows = cellsOf(first.stdout);
   const planted = rows.find((r) => r.id === 'csv-formula') as Record<string, string>;
@@ -67,17 +68,17 @@ it('export quotes formula-like cells, keeps numbers and E.164 phones, and import
   expect(rows.find((r) => r.id === 'csv-quoted')).toMatchObject({ name: "'=1+1 literal", hours: "'hola" });
 
   // The values stored carry no quote added for the spreadsheet.
-  const shown = await runCliJson<ShowResult>(['referrals', 'show', 'csv-quoted'], env);
+  const shown = await runCommandJson<ShowResult>(['referrals', 'show', 'csv-quoted'], env);
   expect(shown.json.referral).toMatchObject({ name: '=1+1 literal', hours: "'hola" });
 
   const exported = path.join(dir, 'export.csv');
   writeFileSync(exported, first.stdout);
   const copyEnv = { ...env, COSMOS_DATABASE: 'cli_csv_safety_copy' };
-  expect((await runCli(['referrals', 'import', exported], copyEnv)).code).toBe(0);
+  expect((await runCommand(['referrals', 'import', exported], copyEnv)).code).toBe(0);
   const [again, original, copy] = await Promise.all([
-    runCli(['referrals', 'export'], copyEnv),
-    runCliJson<ShowResult>(['referrals', 'show', 'csv-formula'], env),
-    runCliJson<ShowResult>(['referrals', 'show', 'csv-formula'], copyEnv),
+    runCommand(['referrals', 'export'], copyEnv),
+    runCommandJson<ShowResult>(['referrals', 'show', 'csv-formula'], env),
+    runCommandJson<ShowResult>(['referrals', 'show', 'csv-formula'], copyEnv),
   ]);
   expect(again.stdout).toBe(first.stdout);
   expect(copy.json.referral).toEqual(original.json.referral);

@@ -7,7 +7,8 @@ import type { ImportResult } from '../../cli/commands/referrals/import';
 import type { ListResult } from '../../cli/commands/referrals/list';
 import type { ShowResult } from '../../cli/commands/referrals/show';
 import { startTestStore, TestStore } from '../support/store';
-import { CliEnv, cliEnv, runCli, runCliJson, unwrapped } from './runCli';
+import { runCommand, runCommandJson } from '../support/inProcessCli';
+import { CliEnv, cliEnv, unwrapped } from './runCli';
 
 let store: TestStore;
 let env: CliEnv;
@@ -46,13 +47,13 @@ describe('pro referrals import', () => {
       ROWS[2].replace('2025-11-01', '01/11/2025'),
       ROWS[3].replace('601 3808400', '12'),
     ]);
-    const run = await runCli(['referrals', 'import', file], env);
+    const run = await runCommand(['referrals', 'import', file], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('line 3 (imp-maicao): municipality_code "54001" is Cúcuta in Norte de Santander (54), not in department 44 (La Guajira)');
     expect(run.stderr).toContain('line 4 (imp-line): verified_at "01/11/2025" is not a date written YYYY-MM-DD');
     expect(run.stderr).toContain('line 5 (imp-old): phone "12" is not a valid phone number');
     expect(unwrapped(run.stderr)).toContain('bad.csv: 3 of 4 row(s) have problems; nothing was imported');
-    const json = await runCliJson<{ error: { name: string; exitCode: number; rows: number; problems: { line: number; field: string }[] } }>(['referrals', 'import', file], env);
+    const json = await runCommandJson<{ error: { name: string; exitCode: number; rows: number; problems: { line: number; field: string }[] } }>(['referrals', 'import', file], env);
     expect(json.code).toBe(2);
     expect(json.json.error).toMatchObject({ name: 'ReferralImportRejectedError', exitCode: 2, rows: 4 });
     expect(json.json.error.problems.map((p) => [p.line, p.field])).toEqual([
@@ -60,39 +61,39 @@ describe('pro referrals import', () => {
       [4, 'verified_at'],
       [5, 'phone'],
     ]);
-    expect((await runCliJson<ListResult>(['referrals', 'list', '--include-inactive'], env)).json.count).toBe(0);
+    expect((await runCommandJson<ListResult>(['referrals', 'list', '--include-inactive'], env)).json.count).toBe(0);
   });
 
   it('reports unknown and missing columns clearly, with exit 2', async () => {
     const file = write('columns.csv', [HEADER.replace('whatsapp', 'wasap').replace(',active', ''), ROWS[0]]);
-    const run = await runCli(['referrals', 'import', file], env);
+    const run = await runCommand(['referrals', 'import', file], env);
     expect(run.code).toBe(2);
     expect(unwrapped(run.stderr)).toContain('unknown column(s): wasap');
     expect(unwrapped(run.stderr)).toContain('missing column(s): whatsapp, active');
-    const missingFile = await runCli(['referrals', 'import', path.join(dir, 'nope.csv')], env);
+    const missingFile = await runCommand(['referrals', 'import', path.join(dir, 'nope.csv')], env);
     expect(missingFile.code).toBe(2);
     expect(unwrapped(missingFile.stderr)).toContain('no such file');
   });
 
   it('--dry-run validates and counts without writing', async () => {
     const file = write('good.csv', [HEADER, ...ROWS]);
-    const run = await runCliJson<ImportResult>(['referrals', 'import', file, '--dry-run'], env);
+    const run = await runCommandJson<ImportResult>(['referrals', 'import', file, '--dry-run'], env);
     expect(run.code).toBe(0);
     expect(run.json).toMatchObject({ dryRun: true, created: 4, updated: 0, unchanged: 0, rows: 4, skipped: [] });
-    expect((await runCliJson<ListResult>(['referrals', 'list', '--include-inactive'], env)).json.count).toBe(0);
+    expect((await runCommandJson<ListResult>(['referrals', 'list', '--include-inactive'], env)).json.count).toBe(0);
   });
 
   it('imports a good file, then upserts by id: changed rows updated, identical ones untouched', async () => {
     const file = write('good.csv', [HEADER, ...ROWS]);
-    const first = await runCli(['referrals', 'import', file, '--actor', 'maria'], env);
+    const first = await runCommand(['referrals', 'import', file, '--actor', 'maria'], env);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('Created 4, updated 0, unchanged 0 (of 4 row(s)).\n'); // no progress bar outside a terminal
     const changed = write('changed.csv', [HEADER, ROWS[0], ROWS[1].replace('Centro de atención', 'Centro de atención integral'), ROWS[2], ROWS[3]]);
-    const second = await runCliJson<ImportResult>(['referrals', 'import', changed, '--actor', 'juan'], env);
+    const second = await runCommandJson<ImportResult>(['referrals', 'import', changed, '--actor', 'juan'], env);
     expect(second.json).toMatchObject({ created: 0, updated: 1, unchanged: 3, dryRun: false });
     const [show, list] = await Promise.all([
-      runCliJson<ShowResult>(['referrals', 'show', 'imp-maicao', '--history'], env),
-      runCliJson<ListResult>(['referrals', 'list', '--municipality', 'maicao'], env),
+      runCommandJson<ShowResult>(['referrals', 'show', 'imp-maicao', '--history'], env),
+      runCommandJson<ListResult>(['referrals', 'list', '--municipality', 'maicao'], env),
     ]);
     expect(show.json.referral.name).toBe('Centro de atención integral');
     expect(show.json.history?.map((h) => [h.action, h.actor])).toEqual([
@@ -104,7 +105,7 @@ describe('pro referrals import', () => {
 
   it('--skip-invalid imports the good rows and reports the bad ones', async () => {
     const file = write('mixed.csv', [HEADER, ROWS[0], 'imp-broken,X,Y,nothing,,,,,,123,,,,,,,2025-01-01,true']);
-    const run = await runCliJson<ImportResult>(['referrals', 'import', file, '--skip-invalid'], env);
+    const run = await runCommandJson<ImportResult>(['referrals', 'import', file, '--skip-invalid'], env);
     expect(run.code).toBe(0);
     expect(run.json).toMatchObject({ rows: 2, unchanged: 1, created: 0 });
     expect(run.json.skipped).toEqual([expect.objectContaining({ line: 3, id: 'imp-broken', field: 'services', value: 'nothing' })]);
@@ -116,9 +117,9 @@ describe('pro referrals export', () => {
     const csv = path.join(dir, 'export.csv');
     const json = path.join(dir, 'export.json');
     const [csvRun, jsonRun, stdoutRun] = await Promise.all([
-      runCliJson<ExportResult>(['referrals', 'export', '--output', csv], env),
-      runCliJson<ExportResult>(['referrals', 'export', '--format', 'json', '--output', json], env),
-      runCli(['referrals', 'export'], env),
+      runCommandJson<ExportResult>(['referrals', 'export', '--output', csv], env),
+      runCommandJson<ExportResult>(['referrals', 'export', '--format', 'json', '--output', json], env),
+      runCommand(['referrals', 'export'], env),
     ]);
     expect(csvRun.json).toEqual({ format: 'csv', output: csv, count: 4 });
     expect(jsonRun.json.count).toBe(4);
@@ -129,15 +130,15 @@ describe('pro referrals export', () => {
     const copyEnv = { ...env, COSMOS_DATABASE: 'cli_import_copy' };
     const copyJsonEnv = { ...env, COSMOS_DATABASE: 'cli_import_copy_json' };
     const [fromCsv, fromJson] = await Promise.all([
-      runCliJson<ImportResult>(['referrals', 'import', csv], copyEnv),
-      runCliJson<ImportResult>(['referrals', 'import', json], copyJsonEnv),
+      runCommandJson<ImportResult>(['referrals', 'import', csv], copyEnv),
+      runCommandJson<ImportResult>(['referrals', 'import', json], copyJsonEnv),
     ]);
     expect(fromCsv.json).toMatchObject({ created: 4, format: 'csv' });
     expect(fromJson.json).toMatchObject({ created: 4, format: 'json' });
     const [again, againFromJson, originalJson] = await Promise.all([
-      runCli(['referrals', 'export'], copyEnv),
-      runCli(['referrals', 'export', '--format', 'json'], copyJsonEnv),
-      runCli(['referrals', 'export', '--format', 'json'], env),
+      runCommand(['referrals', 'export'], copyEnv),
+      runCommand(['referrals', 'export', '--format', 'json'], copyJsonEnv),
+      runCommand(['referrals', 'export', '--format', 'json'], env),
     ]);
     expect(again.stdout).toBe(stdoutRun.stdout);
     expect(againFromJson.stdout).toBe(originalJson.stdout);
@@ -145,7 +146,7 @@ describe('pro referrals export', () => {
   });
 
   it('with --json and no --output, returns the entries inside the result', async () => {
-    const run = await runCliJson<ExportResult>(['referrals', 'export', '--active-only'], env);
+    const run = await runCommandJson<ExportResult>(['referrals', 'export', '--active-only'], env);
     expect(run.json).toMatchObject({ format: 'csv', output: null, count: 3 });
     expect(run.json.referrals?.map((r) => r.id).sort()).toEqual(['imp-cucuta', 'imp-line', 'imp-maicao']);
   });

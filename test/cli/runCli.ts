@@ -2,7 +2,8 @@
  * Runs the built `pro` CLI (node bin/run.js, from dist/) as a child process, the way admins run it,
  * against a test store started in this process: the CLI finds the server on COSMOS_EMBEDDED_PORT and
  * reuses it, as it would reuse a running bot's. Asynchronous on purpose: the store answers from this
- * process's event loop, which a synchronous spawn would block.
+ * process's event loop, which a synchronous spawn would block. For the `bin` entry, real exit codes
+ * and end-to-end tests; command tests run the same commands in process (test/support/inProcessCli.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -48,9 +49,8 @@ export function unwrapped(stderr: string): string {
   return stderr.replace(/\n ›\s+/g, ' ').replace(/ {2,}/g, ' ');
 }
 
-/** Runs with --json and parses standard output. */
-export async function runCliJson<T>(args: string[], env: CliEnv): Promise<CliRun & { json: T }> {
-  const run = await runCli([...args, '--json'], env);
+/** A --json run's standard output, parsed; a failure shows what the command printed instead. */
+export function parseJsonRun<T>(args: string[], run: CliRun): CliRun & { json: T } {
   let json: T;
   try {
     json = JSON.parse(run.stdout) as T;
@@ -58,4 +58,9 @@ export async function runCliJson<T>(args: string[], env: CliEnv): Promise<CliRun
     throw new Error(`pro ${args.join(' ')} --json did not print JSON (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
   }
   return { ...run, json };
+}
+
+/** Runs with --json and parses standard output. */
+export async function runCliJson<T>(args: string[], env: CliEnv): Promise<CliRun & { json: T }> {
+  return parseJsonRun<T>(args, await runCli([...args, '--json'], env));
 }

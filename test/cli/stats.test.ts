@@ -1,8 +1,7 @@
 import { FeedbackStats } from '../../bot/stats/feedbackStats';
 import { startTestStore, TestStore } from '../support/store';
-import { cliEnv, runCli } from './runCli';
-
-jest.setTimeout(60000);
+import { runCommand } from '../support/inProcessCli';
+import { cliEnv } from './runCli';
 
 describe('pro stats', () => {
   let store: TestStore;
@@ -13,14 +12,14 @@ describe('pro stats', () => {
 
   it('reports "was this useful?" counts per theme and the directory size, as text and --json', async () => {
     const env = cliEnv(store, 'statsdb');
-    expect((await runCli(['db', 'init', '--seed'], env)).code).toBe(0);
+    expect((await runCommand(['db', 'init', '--seed'], env)).code).toBe(0);
     const feedback = new FeedbackStats(store.containers.stats);
     await feedback.record('health', true);
     await feedback.record('health', true);
     await feedback.record('health', false);
     await feedback.record('regularization', false);
 
-    const json = await runCli(['stats', '--json'], env);
+    const json = await runCommand(['stats', '--json'], env);
     expect(json.code).toBe(0);
     const result = JSON.parse(json.stdout) as { feedback: Record<string, unknown>; referrals: Record<string, number> };
     expect(result.feedback).toEqual({
@@ -31,7 +30,7 @@ describe('pro stats', () => {
     expect(result.referrals.national).toBe(result.referrals.active);
     expect(result.referrals.active).toBeGreaterThanOrEqual(6);
 
-    const text = await runCli(['stats'], env);
+    const text = await runCommand(['stats'], env);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/health\s+yes\s+2\s+no\s+1\s+67% useful/);
     expect(text.stdout).toContain('national');

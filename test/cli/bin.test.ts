@@ -1,0 +1,76 @@
+/**
+ * The `pro` entry as admins run it: `node bin/run.js` as a child process (the command tests run the
+ * same commands in process). What only a real process shows: the exit code the shell sees (oclif's
+ * own errors leave through process.exit, ours through process.exitCode), output on a pipe that is
+ * complete when the process ends, and --json on standard output.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { DbInitResult } from '../../cli/commands/db/init';
+import type { ListResult } from '../../cli/commands/referrals/list';
+import { startTestStore, TestStore } from '../support/store';
+import { CliEnv, cliEnv, runCli, runCliJson, unwrapped } from './runCli';
+
+let store: TestStore;
+let env: CliEnv;
+let dir: string;
+
+beforeAll(async () => {
+  store = await startTestStore({ database: 'cli_bin' });
+  env = cliEnv(store, 'cli_bin');
+  dir = mkdtempSync(path.join(os.tmpdir(), 'probot-cli-bin-'));
+});
+afterAll(async () => {
+  await store.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('pro, run as bin/run.js', () => {
+  it('exits 0 with text for people, --json for scripts, and a whole CSV on a pipe', async () => {
+    const seeded = await runCli(['db', 'init', '--seed'], env);
+    expect(seeded).toMatchObject({ code: 0, stderr: '' });
+    expect(seeded.stdout).toContain('Seeded 6 national line(s).');
+    const file = path.join(dir, 'lines.csv');
+    const [init, list, piped, written] = await Promise.all([
+      runCliJson<DbInitResult>(['db', 'init'], env),
+      runCliJson<ListResult>(['referrals', 'list'], env),
+      runCli(['referrals', 'export'], env),
+      runCli(['referrals', 'export', '--output', file], env),
+    ]);
+    expect(init).toMatchObject({ code: 0, json: { store: 'embedded', database: 'cli_bin', seeded: 0 } });
+    expect(list.code).toBe(0);
+    expect(list.json.count).toBe(6);
+    expect(written.code).toBe(0);
+    expect(piped).toMatchObject({ code: 0, stderr: '' });
+    expect(piped.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('exits 2 on an unknown flag or a missing argument, with a short JSON error under --json', async () => {
+    const [unknownFlag, missingArg] = await Promise.all([runCli(['referrals', 'list', '--bogus'], env), runCliJson<{ error: Record<string, unknown> }>(['referrals', 'show'], env)]);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toContain('Nonexistent flag: --bogus');
+    expect(missingArg.code).toBe(2);
+    expect(missingArg.json).toEqual({ error: { name: 'Error', message: expect.stringContaining('Missing 1 required arg'), exitCode: 2 } });
+  });
+
+  it('exits 2 on a wrong COSMOS_* setting, naming the variable', async () => {
+    const run = await runCliJson<{ error: { name: string; variable: string; exitCode: number } }>(['referrals', 'list'], { ...env, COSMOS_KEY: 'abc' });
+    expect(run.code).toBe(2);
+    expect(run.json.error).toMatchObject({ name: 'ConfigError', variable: 'COSMOS_KEY', exitCode: 2 });
+  });
+
+  it('exits 1 when the store cannot be opened (the port is taken by something that is not a store)', async () => {
+    const blocker = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = String((blocker.address() as net.AddressInfo).port);
+      const run = await runCli(['referrals', 'list'], { ...env, COSMOS_EMBEDDED_PORT: port, DATA_DIR: path.join(dir, 'blocked') });
+      expect(run.code).toBe(1);
+      expect(unwrapped(run.stderr)).toContain(`port ${port} is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
