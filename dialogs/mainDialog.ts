@@ -5,7 +5,8 @@
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Choice, ContentCatalog } from '../bot/content/catalog';
+import type { Choice } from '../bot/content/choice';
+import type { ContentCatalog } from '../bot/content/catalog';
 import { isGreeting } from '../bot/commands/smallTalk';
 import { InterruptibleDialog, MISSES_BEFORE_REPAIR } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';

@@ -4,7 +4,8 @@
  */
 import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Locale } from '../bot/content/locale';
-import type { Choice, ContentCatalog, ContentFileName } from '../bot/content/catalog';
+import type { Choice } from '../bot/content/choice';
+import type { ContentCatalog, ContentFileName } from '../bot/content/catalog';
 import { CHOICE_PROMPT, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';

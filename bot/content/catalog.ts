@@ -10,15 +10,11 @@ import type { ValidationOptions } from './contentValidation';
 import { files as en } from './locales/en';
 import { files as es } from './locales/es';
 import { colombianDate, isOverdue, reviewByOf } from './reviewSchedule';
-import type { ChoiceText, ContentFile, Fact, FactOverride, LocaleFiles } from './types';
+import type { Choice } from './choice';
+import type { ContentFile, Fact, FactOverride, LocaleFiles } from './types';
 
 export type { ContentFile, LocaleFiles } from './types';
 export type ContentFileName = keyof typeof es;
-
-/** A choice as dialogs and channels use it: a stable id plus its localized texts. */
-export interface Choice extends ChoiceText {
-  id: string;
-}
 
 /** A fact as it stands (file or override), with its review date worked out. */
 export interface FactEntry {

@@ -3,6 +3,7 @@
  * code only picks keys. A *fact* (anything a person could act on: a number, a law, a deadline)
  * carries its sources and the date someone last checked it against them.
  */
+import type { ChoiceText } from './choice';
 
 export interface Fact {
   text: string;
@@ -30,14 +31,6 @@ export interface ContentFile {
 
 /** Every content file of one locale, by file name (the theme: "health", "common", …). */
 export type LocaleFiles = Record<string, ContentFile>;
-
-/** A choice the bot offers; `title` is shown on a WhatsApp button/list row, `description` under it. */
-export interface ChoiceText {
-  title: string;
-  description?: string;
-  /** Extra words a person may type to pick this choice. */
-  synonyms?: string[];
-}
 
 /** Every theme file has UI strings (questions, labels) and facts (answers with sources). */
 export interface ThemeFile {

@@ -9,21 +9,12 @@
  * choice by its negated words: "tengo permiso de trabajo" shares "tengo permiso" with "No tengo
  * permiso", and means the opposite.
  */
+import type { Choice } from '../content/choice';
 import { typoDistance } from '../text/fuzzy';
 import { normalize, tokenize } from './normalize';
 import { STOPWORDS } from './stopwords';
 import { toTerm } from './terms';
 import { isUnsure, withoutUncertainty } from './uncertainty';
-
-/** A choice as prompts offer it (structurally the content catalog's `Choice`). */
-export interface ChoiceOption {
-  id: string;
-  title: string;
-  /** Shown under the title on WhatsApp list rows; its words count half. */
-  description?: string;
-  /** Other words a person may type to pick this choice. */
-  synonyms?: readonly string[];
-}
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   uno: 1, una: 1, primero: 1, primera: 1, one: 1, first: 1,
@@ -68,7 +59,7 @@ const MIN_COVERAGE = 0.5;
  * matchChoice('hola', choices);     // undefined
  * matchChoice('no sé', [{ id: 'yes', title: 'Sí' }, { id: 'no', title: 'No' }]); // undefined
  */
-export function matchChoice(text: string, choices: readonly ChoiceOption[]): string | undefined {
+export function matchChoice(text: string, choices: readonly Choice[]): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '' || choices.length === 0) return undefined;
   // Buttons and list rows send the id itself.
@@ -103,7 +94,7 @@ function numberIn(cleaned: string): number | undefined {
   return NUMBER_WORDS[word];
 }
 
-function phrasesOf(choice: ChoiceOption): string[] {
+function phrasesOf(choice: Choice): string[] {
   return [choice.title, choice.id.replace(/_/g, ' '), ...(choice.synonyms ?? [])];
 }
 
@@ -120,7 +111,7 @@ interface Candidate {
 }
 
 /** Scores each choice by the answer's words found among its words; a unique best wins. */
-function bestByWords(cleaned: string, choices: readonly ChoiceOption[]): string | undefined {
+function bestByWords(cleaned: string, choices: readonly Choice[]): string | undefined {
   const answerTerms = [...new Set(contentTerms(cleaned))];
   if (answerTerms.length === 0) return undefined;
   const affirmative = !isNegated(cleaned);
@@ -150,7 +141,7 @@ function contentTerms(text: string): string[] {
 }
 
 /** `affirmative`: the answer has no negation, so the choice's negated phrases do not count. */
-function score(choice: ChoiceOption, answerTerms: readonly string[], affirmative: boolean): Candidate {
+function score(choice: Choice, answerTerms: readonly string[], affirmative: boolean): Candidate {
   const keep = (phrase: string): boolean => !affirmative || !isNegated(phrase);
   // Title, id and synonym words weigh 1, description words less.
   const phrases = phrasesOf(choice).filter(keep).map(contentTerms).filter((terms) => terms.length > 0);

@@ -12,7 +12,7 @@
 import { utterancesIn } from './themeDataset';
 import { RoutingDecision, ThemeRouter, ThemeRouting } from './themeRouter';
 
-export { matchChoice, type ChoiceOption } from './choiceMatcher';
+export { matchChoice } from './choiceMatcher';
 export { detectEmergency, EMERGENCY_KINDS, type EmergencyDetection, type EmergencyKind } from '../emergency/emergencyDetector';
 export { cleanText, normalize, tokenize } from './normalize';
 export { isUnsure } from './uncertainty';

@@ -4,7 +4,7 @@
  * WhatsApp id and `channelData.description` as the list row description.
  */
 import { ActionTypes, Activity, ActivityTypes, CardAction } from 'botbuilder';
-import type { Choice } from '../content/catalog';
+import type { Choice } from '../content/choice';
 
 export interface ChoiceMessageOptions {
   /** WhatsApp list button label (≤ 20 characters). */

@@ -5,7 +5,7 @@
  */
 import { Activity, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import type { Choice } from '../../bot/content/catalog';
+import type { Choice } from '../../bot/content/choice';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage, textMessage } from '../../bot/turn/replies';
 import { prefaced } from '../../bot/turn/session';

@@ -17,7 +17,8 @@
  * }
  */
 import { DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Choice, ContentCatalog, ContentFileName } from '../../bot/content/catalog';
+import type { Choice } from '../../bot/content/choice';
+import type { ContentCatalog, ContentFileName } from '../../bot/content/catalog';
 import type { PopulationGroup } from '../../bot/profile/userProfile';
 import { PROFILE_DIALOG, ProfileDialog } from '../profileDialog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';

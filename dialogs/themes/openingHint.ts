@@ -3,7 +3,7 @@
  * says which of the theme's topics it is about: its words are looked up among the topics' synonyms,
  * so the person is not asked what they just said. Only a single, unambiguous topic counts.
  */
-import type { Choice } from '../../bot/content/catalog';
+import type { Choice } from '../../bot/content/choice';
 import { normalize } from '../../bot/nlu/normalize';
 
 /** The one topic whose synonym appears, as whole words, in `text`; undefined for none or several. */

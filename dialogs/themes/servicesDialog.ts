@@ -5,7 +5,8 @@
  * with the national lines that fit the need; "ver más" pages further.
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Choice, ContentCatalog } from '../../bot/content/catalog';
+import type { Choice } from '../../bot/content/choice';
+import type { ContentCatalog } from '../../bot/content/catalog';
 import type { GeoDirectory } from '../../bot/geo';
 import { formatKm, NEARBY_KM, UNDER_ONE_KM } from '../../bot/referrals/distance';
 import { formatPhone } from '../../bot/referrals/phoneNumbers';

@@ -1,8 +1,9 @@
 import { ContentCatalog } from '../../bot/content/catalog';
-import { matchChoice, type ChoiceOption } from '../../bot/nlu/choiceMatcher';
+import type { Choice } from '../../bot/content/choice';
+import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { isUnsure } from '../../bot/nlu/uncertainty';
 
-const menu: ChoiceOption[] = [
+const menu: Choice[] = [
   { id: 'regularization', title: 'Regularización', description: 'PPT, PEP Tutor, visa V, refugio' },
   { id: 'rights', title: 'Derechos y deberes' },
   { id: 'civil_registry', title: 'Registro civil y nacionalidad', synonyms: ['apatridia'] },
@@ -14,7 +15,7 @@ const menu: ChoiceOption[] = [
   { id: 'pro_points', title: 'Puntos PRO' },
   { id: 'more', title: 'Más opciones' },
 ];
-const consent: ChoiceOption[] = [
+const consent: Choice[] = [
   { id: 'consent_yes', title: 'Sí, acepto', synonyms: ['si', 'acepto', 'yes', 'accept'] },
   { id: 'consent_no', title: 'No, gracias', synonyms: ['no'] },
 ];
@@ -93,7 +94,7 @@ describe('matchChoice', () => {
   });
 
   it('prefers the choice whose words the answer covers completely', () => {
-    const situation: ChoiceOption[] = [
+    const situation: Choice[] = [
       { id: 'ppt_have', title: 'Tengo PPT', synonyms: ['ya tengo ppt'] },
       { id: 'ppt_pending', title: 'Mi PPT está en trámite', synonyms: ['estado del ppt'] },
       { id: 'no_permit', title: 'No tengo PPT ni visa', synonyms: ['no tengo ppt', 'sin papeles'] },
@@ -112,7 +113,7 @@ describe('matchChoice', () => {
     const catalog = new ContentCatalog();
     // The prompts where "no sé" used to be read as "no": yes/no questions (e.g. "¿La persona en
     // riesgo es menor de 18?"), the regularization situation, deleting data, consent, "¿te sirvió?".
-    const groups: [string, ChoiceOption[]][] = (['es', 'en'] as const).flatMap((locale) => [
+    const groups: [string, Choice[]][] = (['es', 'en'] as const).flatMap((locale) => [
       [`${locale} yesNo`, catalog.choices(locale, 'common', 'yesNo')],
       [`${locale} deleteConfirm`, catalog.choices(locale, 'common', 'deleteConfirm')],
       [`${locale} consent`, catalog.choices(locale, 'common', 'consent')],
@@ -167,7 +168,7 @@ describe('matchChoice', () => {
     );
 
     it('a choice that is itself "I don\'t know" takes the unsure answer', () => {
-      const withUnsure: ChoiceOption[] = [
+      const withUnsure: Choice[] = [
         { id: 'yes', title: 'Sí' },
         { id: 'no', title: 'No' },
         { id: 'unknown', title: 'No lo sé' },

@@ -4,11 +4,12 @@
  * content (work and regularization, both locales) are checked here.
  */
 import { ContentCatalog } from '../../bot/content/catalog';
-import { matchChoice, type ChoiceOption } from '../../bot/nlu/choiceMatcher';
+import type { Choice } from '../../bot/content/choice';
+import { matchChoice } from '../../bot/nlu/choiceMatcher';
 
 const content = new ContentCatalog();
-const workPermit = (locale: 'es' | 'en'): ChoiceOption[] => content.choices(locale, 'work', 'permit');
-const situation = (locale: 'es' | 'en'): ChoiceOption[] => content.choices(locale, 'regularization', 'situation');
+const workPermit = (locale: 'es' | 'en'): Choice[] => content.choices(locale, 'work', 'permit');
+const situation = (locale: 'es' | 'en'): Choice[] => content.choices(locale, 'regularization', 'situation');
 const NEGATIVE_IDS = ['none', 'no_permit'];
 
 describe('an answer without a negation never picks a negated choice', () => {

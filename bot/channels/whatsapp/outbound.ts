@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Activity, CardAction } from 'botbuilder';
+import type { Choice } from '../../content/choice';
 import { markdownToWhatsApp, plainLabel, shortenText, splitLastParagraph, splitText, uniqueLabels } from './formatting';
 import { LIMITS, ListContent, ListRow, OutboundMessage, WhatsAppAddress } from './limits';
 
@@ -42,13 +43,6 @@ export const DEFAULT_WORDING: OutboundWording = {
   moreOptionsTitle: 'Más opciones',
   moreOptionsDescription: 'Ver las demás opciones',
 };
-
-/** One option the user can pick; `id` comes back as the text of the user's answer. */
-export interface Choice {
-  id: string;
-  title: string;
-  description?: string;
-}
 
 /** A list longer than one WhatsApp list: kept so its later pages can be sent without a turn. */
 export interface PagedChoiceList {
