@@ -3,6 +3,7 @@
  * STATE_TTL_DAYS without use, erased by "borrar mis datos". No names, no documents, no message text.
  */
 import type { Locale } from '../content/locale';
+import type { CountedMarks } from '../stats/turnCounts';
 
 export type ConsentDecision = 'given' | 'declined';
 
@@ -15,6 +16,8 @@ export interface UserProfile {
   group?: PopulationGroup;
   /** DIVIPOLA code of the place the person last asked services for (kept only with consent). */
   lastPlace?: { departmentCode?: string; municipalityCode?: string };
+  /** Months, day and theme ids already counted in the anonymous statistics (bot/stats/turnCounts.ts). */
+  counted?: CountedMarks;
 }
 
 export function hasConsented(profile: UserProfile): boolean {

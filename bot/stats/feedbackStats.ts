@@ -10,7 +10,8 @@
  * await feedback.read(); // { health: { yes: 1, no: 0 } }
  */
 import type { Container, PatchOperation } from '@azure/cosmos';
-import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../storage/deadline';
+import { DEFAULT_STORE_DEADLINES, type StoreDeadlines } from '../storage/deadline';
+import { incrementCounters } from './counterDocument';
 
 export interface FeedbackCount {
   yes: number;
@@ -27,19 +28,12 @@ const KIND = 'feedback';
 const ID_PREFIX = `${KIND}:`;
 /** Theme ids are menu choice ids (DESIGN.md): short, lowercase, underscores. */
 const THEME_ID = /^[a-z][a-z0-9_]{0,63}$/;
-/** A create racing with another instance's create can fail on both sides only this many times. */
-const MAX_ATTEMPTS = 3;
 
 export class FeedbackThemeError extends Error {
   constructor(readonly theme: string) {
     super(`"${theme}" is not a theme id (lowercase letters, digits and "_", as the main menu ids in DESIGN.md)`);
     this.name = 'FeedbackThemeError';
   }
-}
-
-function statusOf(err: unknown): number | undefined {
-  const code = (err as { code?: unknown; statusCode?: unknown } | undefined)?.code ?? (err as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof code === 'number' ? code : undefined;
 }
 
 export function feedbackDocumentId(theme: string): string {
@@ -56,22 +50,8 @@ export class FeedbackStats {
     const id = feedbackDocumentId(theme);
     const field: keyof FeedbackCount = useful ? 'yes' : 'no';
     const increment: PatchOperation[] = [{ op: 'incr', path: `/${field}`, value: 1 }];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await withDeadline(this.deadlines.writeMs, 'feedback count', (abortSignal) => this.container.item(id, id).patch(increment, { abortSignal }));
-        return;
-      } catch (err) {
-        if (statusOf(err) !== 404 || attempt >= MAX_ATTEMPTS) throw err;
-      }
-      // First answer for this theme: create the counter. 409 means another instance just did: patch again.
-      const doc: FeedbackDocument = { id, kind: KIND, theme, yes: useful ? 1 : 0, no: useful ? 0 : 1 };
-      try {
-        await withDeadline(this.deadlines.writeMs, 'feedback count', (abortSignal) => this.container.items.create(doc, { abortSignal }));
-        return;
-      } catch (err) {
-        if (statusOf(err) !== 409) throw err;
-      }
-    }
+    const doc = (): FeedbackDocument => ({ id, kind: KIND, theme, yes: useful ? 1 : 0, no: useful ? 0 : 1 });
+    await incrementCounters(this.container, id, increment, doc, 'feedback count', this.deadlines);
   }
 
   /** Every theme's counts, e.g. `{ health: { yes: 3, no: 1 } }`. */
