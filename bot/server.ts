@@ -4,25 +4,20 @@
  *   GET/POST /api/whatsapp  Meta's webhook (only when WhatsApp is configured; 404 otherwise)
  *   GET /healthz         liveness plus storage reachability
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { Request, Response, Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { BotFrameworkChannelAdapter } from './channels/botFrameworkAdapter';
+import type { WhatsAppRoutes } from './channels/whatsapp/routes';
 import type { Logger } from './logger';
 import type { StoreKind } from './storage/openStore';
 import { settleWithin } from './timeLimit';
-
-/** The WhatsApp webhook handlers; they read the raw body themselves (signature over raw bytes). */
-export interface WebhookRoutes {
-  verify(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  receive(req: IncomingMessage, res: ServerResponse): Promise<void>;
-}
 
 export interface ServerOptions {
   botFrameworkAdapter: BotFrameworkChannelAdapter;
   runTurn(context: TurnContext): Promise<void>;
   storage: { kind: StoreKind; ping(): Promise<void> };
-  whatsapp?: WebhookRoutes;
+  /** The WhatsApp webhook handlers; they read the raw body themselves (signature over raw bytes). */
+  whatsapp?: WhatsAppRoutes;
   version: string;
   logger: Logger;
 }
