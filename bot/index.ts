@@ -2,6 +2,8 @@
  * Composition root: config → Cosmos → repositories → adapters → bot → server.
  * `npm start` runs this file. Nothing else in the codebase reads environment variables.
  */
+// First: reads .env and starts telemetry before anything below loads http (see the file).
+import './processStart';
 import { ConfigError, loadConfig, type AppConfig } from './config';
 import { ContentCatalog } from './content/catalog';
 import { ContentOverrides } from './content/contentOverrides';
@@ -28,6 +30,11 @@ import { detectEmergency, createTopicRouter } from './nlu';
 import { understand } from './nlu/understanding';
 import { MainDialog } from '../dialogs/mainDialog';
 import { createThemeDialogs } from '../dialogs/themes';
+import { currentTelemetry } from './telemetry/telemetry';
+import { measureTurns } from './telemetry/turnTelemetry';
+import { turnTheme } from './telemetry/turnTheme';
+import { countSignatureRejections } from './telemetry/webhookRejections';
+import { findSession } from './turn/session';
 
 
 export interface RunningBot {
@@ -41,6 +48,8 @@ export interface ComposedBot {
   /** Everything the bot says; channels take their own words from it too (WhatsApp's list button…). */
   content: ContentCatalog;
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
+  /** The person's state document of a turn (read after it, e.g. for the theme it was in). */
+  personState: OptimisticBotState;
 }
 
 /** Wires content, state, dialogs and the bot over an open store (also used by conversation tests). */
@@ -78,7 +87,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
     forgetPerson: options.forgetPerson,
   });
   const onTurnError = createTurnErrorHandler({ content, personState, defaultLocale: config.defaultLocale, logger });
-  return { bot, onTurnError, content };
+  return { bot, onTurnError, content, personState };
 }
 
 /** Starts the whole service; resolves once it listens. */
@@ -114,10 +123,12 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   const contentRefresher = new ContentRefresher(catalog, new ContentOverrides(store.containers.content, store.containers.audit), logger, config.contentRefreshSeconds * 1000);
   await contentRefresher.refresh();
   contentRefresher.start();
-  const { bot, onTurnError, content } = composeBot(store, config, logger, { forgetPerson, content: catalog });
+  const { bot, onTurnError, content, personState } = composeBot(store, config, logger, { forgetPerson, content: catalog });
+  // Turn count and duration by channel and theme (nothing happens when telemetry is off).
+  const measureTurn = measureTurns(currentTelemetry, (context: TurnContext) => turnTheme(personState.get(context), findSession(context)?.understanding.theme?.value));
   const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
   botFrameworkAdapter.onTurnError = onTurnError;
-  botFrameworkAdapter.use(stampReplyLocale);
+  botFrameworkAdapter.use(measureTurn, stampReplyLocale);
   const runTurn = (context: TurnContext): Promise<void> => bot.run(context);
 
   let whatsappAdapter: WhatsAppAdapter | undefined;
@@ -131,7 +142,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       choicePages,
       wordingFor: (locale) => whatsAppWording(content, locale, config.defaultLocale),
     });
-    whatsappAdapter.use(stampReplyLocale);
+    whatsappAdapter.use(measureTurn, stampReplyLocale);
     whatsappAdapter.onTurnError = onTurnError;
   }
 
@@ -139,7 +150,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     botFrameworkAdapter,
     runTurn,
     storage: store,
-    whatsapp: whatsappAdapter ? createWhatsAppRoutes({ adapter: whatsappAdapter, logic: runTurn }) : undefined,
+    whatsapp: whatsappAdapter ? countSignatureRejections(createWhatsAppRoutes({ adapter: whatsappAdapter, logic: runTurn }), currentTelemetry) : undefined,
     version,
     logger,
   });
@@ -189,7 +200,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    running.stop().then(
+    running.stop().then(() => currentTelemetry().shutdown()).then(
       () => process.exit(0),
       (err: Error) => {
         logger.error({ err: err.message }, 'error while stopping');
