@@ -11,14 +11,15 @@ import { isGreeting } from '../bot/commands/smallTalk';
 import { InterruptibleDialog, MISSES_BEFORE_REPAIR } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';
 import { type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
-import { THEME_IDS } from '../bot/nlu/themes';
+import { THEME_IDS, type ThemeId } from '../bot/nlu/themes';
+import type { RoutingDecision } from '../bot/nlu/themeRouter';
+import type { TopicRouter } from '../bot/nlu/topicRouter';
 import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
 import { innermost } from './stepNavigation';
 import type { ThemeResult } from './themeDialog';
-import type { RouteDecision, TopicRouter } from './topicRouter';
 
 export const MAIN_DIALOG = 'main';
 const MENU_FLOW = 'menuFlow';
@@ -147,9 +148,9 @@ export class MainDialog extends InterruptibleDialog {
   private async routeTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     const answer = step.result as ChoiceAnswer;
     if (answer.id) return step.next(answer);
-    const values = step.values as { candidates?: string[]; carried?: UnderstoodIds };
+    const values = step.values as { candidates?: ThemeId[]; carried?: UnderstoodIds };
     // Asked again ("atrás", a language switch): the typed text is not kept, the candidates are.
-    const decision: RouteDecision =
+    const decision: RoutingDecision =
       answer.text !== undefined ? this.router.route(answer.text) : values.candidates ? { kind: 'unsure', candidates: values.candidates } : { kind: 'none' };
     if (decision.kind === 'confident') return step.next({ id: decision.theme } satisfies ChoiceAnswer);
     // A message that names a permit, or asks what the likeliest theme's procedure costs ("el ppt cuesta plata?"), is about regularization.

@@ -10,7 +10,8 @@
  * matchChoice('2', [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }]); // 'b'
  */
 import { utterancesIn } from './themeDataset';
-import { RoutingDecision, ThemeRouter, ThemeRouting } from './themeRouter';
+import { ThemeRouter, ThemeRouting } from './themeRouter';
+import type { TopicRouter } from './topicRouter';
 
 export { matchChoice } from './choiceMatcher';
 export { detectEmergency, EMERGENCY_KINDS, type EmergencyDetection, type EmergencyKind } from '../emergency/emergencyDetector';
@@ -27,6 +28,7 @@ export {
   type ThemeScore,
 } from './themeRouter';
 export { isThemeId, THEME_IDS, type ThemeId } from './themes';
+export type { TopicRouter } from './topicRouter';
 
 let defaultRouter: ThemeRouter | undefined;
 
@@ -42,11 +44,6 @@ export function defaultThemeRouter(): ThemeRouter {
 /** Routes a typed message with the default router (see {@link ThemeRouter.classify}). */
 export function routeTheme(text: string): ThemeRouting {
   return defaultThemeRouter().classify(text);
-}
-
-/** The routing seam dialogs depend on (dialogs/topicRouter.ts): text in, decision out. */
-export interface TopicRouter {
-  route(text: string): RoutingDecision;
 }
 
 /**
