@@ -4,8 +4,9 @@
  * dialogs stay free of them.
  */
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogContext, DialogEvent, DialogEvents, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import { Dialog, DialogContext, DialogEvent, DialogEvents, DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import { findStaleDialog } from './staleDialogs';
+import { ContentDialog } from './contentDialog';
 import type { ContentCatalog } from '../bot/content/catalog';
 import { detectGlobalCommand, GlobalCommand } from '../bot/commands/globalCommands';
 import { detectSmallTalk, signalsMisunderstanding, type SmallTalk } from '../bot/commands/smallTalk';
@@ -43,9 +44,9 @@ function smallTalkAt(question: OpenQuestion, text: string): SmallTalk | undefine
   return talk;
 }
 
-export abstract class InterruptibleDialog extends ComponentDialog {
-  constructor(id: string, protected readonly content: ContentCatalog) {
-    super(id);
+export abstract class InterruptibleDialog extends ContentDialog {
+  constructor(id: string, content: ContentCatalog) {
+    super(id, content, 'common');
   }
 
   /** Cancels whatever is open and shows the main menu. */

@@ -1,7 +1,8 @@
 /**
- * The root dialog: the main menu (ten rows, DESIGN.md ids), free-text routing to a theme, the
- * "more options" menu and the delete-my-data confirmation. Global commands come from
- * InterruptibleDialog, so they work at any step of any theme below.
+ * The root dialog: the main menu (ten rows, DESIGN.md ids) and free-text routing to a theme. The
+ * themes, "more options" (moreDialog.ts) and the delete-my-data confirmation (deleteDataDialog.ts)
+ * are its children, opened from the menu. Global commands come from InterruptibleDialog, so they
+ * work at any step of any dialog below.
  */
 import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogSet, DialogTurnResult, DialogTurnStatus, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -15,6 +16,8 @@ import { THEME_IDS, type ThemeId } from '../bot/nlu/themes';
 import type { RoutingDecision } from '../bot/nlu/themeRouter';
 import type { TopicRouter } from '../bot/nlu/topicRouter';
 import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
+import { DELETE_DATA_DIALOG, DeleteDataDialog, type DeleteDataResult } from './deleteDataDialog';
+import { MORE_DIALOG, MoreDialog } from './moreDialog';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
@@ -23,8 +26,6 @@ import type { ThemeResult } from './themeDialog';
 
 export const MAIN_DIALOG = 'main';
 const MENU_FLOW = 'menuFlow';
-const MORE_FLOW = 'moreFlow';
-const DELETE_FLOW = 'deleteDataFlow';
 
 /** The ten main menu ids, in menu order (DESIGN.md contract): the nine themes, then "more". */
 export const MENU_IDS = [...THEME_IDS, 'more'] as const;
@@ -41,7 +42,6 @@ interface MenuOptions {
 export class MainDialog extends InterruptibleDialog {
   constructor(content: ContentCatalog, private readonly router: TopicRouter, themes: ComponentDialog[]) {
     super(MAIN_DIALOG, content);
-    this.addDialog(new ChoiceIdPrompt(CHOICE_PROMPT));
     this.addDialog(
       new ProWaterfallDialog<MenuOptions>(MENU_FLOW, [
         this.askTopic.bind(this),
@@ -50,8 +50,8 @@ export class MainDialog extends InterruptibleDialog {
         this.afterTopic.bind(this),
       ]),
     );
-    this.addDialog(new ProWaterfallDialog(MORE_FLOW, [this.askMore.bind(this), this.handleMore.bind(this)]));
-    this.addDialog(new ProWaterfallDialog(DELETE_FLOW, [this.askDelete.bind(this), this.handleDelete.bind(this)]));
+    this.addDialog(new MoreDialog(content));
+    this.addDialog(new DeleteDataDialog(content));
     for (const theme of themes) this.addDialog(theme);
     this.initialDialogId = MENU_FLOW;
   }
@@ -94,8 +94,9 @@ export class MainDialog extends InterruptibleDialog {
     return innerDc.beginDialog(MENU_FLOW);
   }
 
+  /** Through the menu flow, which shows the menu again when the person keeps their data. */
   protected confirmDataDeletion(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return innerDc.beginDialog(DELETE_FLOW);
+    return innerDc.beginDialog(MENU_FLOW, { startWith: DELETE_DATA_DIALOG } satisfies MenuOptions);
   }
 
   protected async switchTopic(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -118,12 +119,8 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private menuChoices(step: WaterfallStepContext, ids?: readonly string[]): Choice[] {
-    const all = this.content.choices(getSession(step.context).locale, 'common', 'menu');
+    const all = this.choices(step, 'menu');
     return ids ? all.filter((c) => ids.includes(c.id)) : all;
-  }
-
-  private ui(step: WaterfallStepContext, key: string, vars?: Record<string, string>): string {
-    return this.content.ui(getSession(step.context).locale, 'common', key, vars);
   }
 
   /** Show the menu (numbered rows, so a person can answer "3"), or go straight to a chosen topic. */
@@ -163,13 +160,9 @@ export class MainDialog extends InterruptibleDialog {
       values.candidates = decision.candidates;
       // What the question already said (ids only) goes on to the theme the person picks.
       if (answer.text !== undefined) values.carried = understoodIds(getSession(step.context).understanding);
-      const locale = getSession(step.context).locale;
       const candidates = this.menuChoices(step, decision.candidates);
-      const back = this.content.choices(locale, 'common', 'afterAnswer').filter((c) => c.id === 'back_to_menu');
-      return step.prompt(
-        CHOICE_PROMPT,
-        choicePromptOptions({ text: this.ui(step, 'routeUnsure'), choices: [...candidates, ...back], retryText: this.ui(step, 'choiceNotUnderstood') }),
-      );
+      const back = this.choices(step, 'afterAnswer').filter((c) => c.id === 'back_to_menu');
+      return this.ask(step, { text: this.ui(step, 'routeUnsure'), choices: [...candidates, ...back] });
     }
     // A greeting, or anything unclear from someone coming back, gets a hello and the menu.
     if (step.options?.returning || isGreeting(answer.text)) {
@@ -185,78 +178,27 @@ export class MainDialog extends InterruptibleDialog {
     return step.replaceDialog(MENU_FLOW, { misses } satisfies MenuOptions);
   }
 
-  /** Open the chosen theme (or the "more options" menu). */
+  /** Open the chosen theme (or "more options", or the delete-my-data confirmation). */
   private async openTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     const { id } = step.result as ChoiceAnswer;
     if (!id || id === 'back_to_menu') return step.replaceDialog(MENU_FLOW);
-    if (id === 'more') return step.beginDialog(MORE_FLOW);
+    if (id === MORE_DIALOG || id === DELETE_DATA_DIALOG) return step.beginDialog(id);
     const carried = (step.values as { carried?: UnderstoodIds }).carried;
     if (carried) getSession(step.context).carryOver({ ...getSession(step.context).carried, ...carried });
     if (this.findDialog(id)) return step.beginDialog(id);
     // A menu row whose theme is not built yet: say so honestly and give the line that can help.
-    const locale = getSession(step.context).locale;
     const topic = this.menuChoices(step, [id])[0]?.title ?? id;
     await step.context.sendActivity(textMessage(this.ui(step, 'comingSoon', { topic })));
-    await step.context.sendActivity(textMessage(this.content.fact(locale, 'common', 'nationalLine')));
+    await step.context.sendActivity(textMessage(this.fact(step, 'nationalLine')));
     return step.replaceDialog(MENU_FLOW);
   }
 
-  /** After a theme: where the person asked to go, else the menu again. */
+  /** After a theme or "more options": where the person asked to go, else the menu again; after an erasure, nothing. */
   private async afterTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
-    const next = (step.result as ThemeResult | undefined)?.next;
-    if (next === 'delete_data') return step.replaceDialog(DELETE_FLOW);
+    const result = step.result as (ThemeResult & Partial<DeleteDataResult>) | undefined;
+    if (result?.deleted) return step.cancelAllDialogs();
+    const next = result?.next;
+    // 'delete_data' is DELETE_DATA_DIALOG: the confirmation opens like a theme.
     return step.replaceDialog(MENU_FLOW, next && next !== 'menu' ? ({ startWith: next } satisfies MenuOptions) : undefined);
-  }
-
-  /** "More options": language, help, delete my data. */
-  private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return this.askFromCommon(step, 'nextStepsPrompt', 'more');
-  }
-
-  /**
-   * Tapped or typed by name, "language" and "help" are global commands (InterruptibleDialog) and
-   * never reach here; picked by their row number ("1", "2") they do.
-   */
-  private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
-    const session = getSession(step.context);
-    if (id === 'language') {
-      session.setLocale(session.locale === 'es' ? 'en' : 'es');
-      await step.context.sendActivity(textMessage(this.ui(step, 'languageChanged')));
-    } else if (id === 'help') {
-      await step.context.sendActivity(textMessage(this.ui(step, 'help')));
-    }
-    return step.endDialog({ next: id === 'delete_data' ? 'delete_data' : 'menu' } satisfies ThemeResult);
-  }
-
-  /** "Borrar mis datos": confirm first, it cannot be undone. */
-  private async askDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return this.askFromCommon(step, 'deleteConfirm', 'deleteConfirm');
-  }
-
-  /** A strict question whose text and choices live in common.json. */
-  private askFromCommon(step: WaterfallStepContext, textKey: string, group: string): Promise<DialogTurnResult> {
-    const locale = getSession(step.context).locale;
-    return step.prompt(
-      CHOICE_PROMPT,
-      choicePromptOptions({
-        text: this.ui(step, textKey),
-        choices: this.content.choices(locale, 'common', group),
-        retryText: this.ui(step, 'choiceNotUnderstood'),
-      }),
-    );
-  }
-
-  private async handleDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
-    const session = getSession(step.context);
-    if (id !== 'delete_yes') {
-      await step.context.sendActivity(textMessage(this.ui(step, 'notDeleted')));
-      return step.replaceDialog(MENU_FLOW);
-    }
-    session.requestDataDeletion();
-    await step.context.sendActivity(textMessage(this.ui(step, 'deleted')));
-    await step.context.sendActivity(textMessage(this.content.fact(session.locale, 'common', 'nationalLine')));
-    return step.cancelAllDialogs();
   }
 }

@@ -5,6 +5,7 @@
  * whatever step now sits at the saved index. An unchanged flow, or a theme added elsewhere,
  * interrupts nobody.
  */
+import type { Storage, StoreItems } from 'botbuilder';
 import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { MENU_IDS } from '../../dialogs/mainDialog';
 import { ProWaterfallDialog } from '../../dialogs/proWaterfallDialog';
@@ -81,5 +82,71 @@ describe('saved dialogs across a deploy (two instances, one store)', () => {
     expect(lastChoices(await after.say('back_to_menu'))).toEqual([...MENU_IDS]);
     const later = startConversation(store, { userId, adjustThemes: (themes) => [...themes, new NewTheme('new_theme'), new NewTheme('another_theme')] });
     expect(allText(await later.say('salud'))).not.toContain('Actualizamos');
+  });
+
+  /**
+   * Until the split of MainDialog, "more options" and the delete confirmation were waterfalls of the
+   * root dialog itself: their steps sat on its stack ('moreFlow', 'deleteDataFlow'), where they are
+   * now dialogs of their own ('more', 'delete_data'). Reading the saved state the way the previous
+   * release wrote it shows what a person met mid-flow at the deploy sees.
+   */
+  function asPreviousReleaseSavedIt(inner: Storage): Storage {
+    type Entry = { id: string; state?: { dialogs?: { dialogStack?: Entry[] } } };
+    const flatten = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const record = node as { dialogStack?: Entry[] };
+      if (Array.isArray(record.dialogStack)) {
+        const old: Entry[] = [];
+        for (const entry of record.dialogStack) {
+          if (entry.id !== 'more' && entry.id !== 'delete_data') old.push(entry);
+          else {
+            // The old confirmation replaced the menu flow instead of running under it.
+            if (entry.id === 'delete_data' && old[old.length - 1]?.id === 'menuFlow') old.pop();
+            old.push(...(entry.state?.dialogs?.dialogStack ?? []));
+          }
+        }
+        record.dialogStack = old;
+      }
+      for (const value of Object.values(node)) flatten(value);
+    };
+    return {
+      read: async (keys: string[]): Promise<StoreItems> => {
+        const items = await inner.read(keys);
+        flatten(items);
+        return items;
+      },
+      write: (changes: StoreItems) => inner.write(changes),
+      delete: (keys: string[]) => inner.delete(keys),
+    };
+  }
+
+  it('a person at the delete confirmation saved by the previous release is told and sees the menu; nothing is erased unasked', async () => {
+    const userId = `deploy-delete-${Date.now()}`;
+    const before = startConversation(store, { userId });
+    await before.say('hola');
+    await before.say('consent_yes');
+    expect(lastChoices(await before.say('borrar mis datos'))).toEqual(['delete_yes', 'delete_no']);
+    const after = startConversation(store, { userId, wrapStorage: asPreviousReleaseSavedIt });
+    const replies = await after.say('delete_yes');
+    expect(allText(replies)).toContain('Actualizamos esta parte de la orientación');
+    expect(allText(replies)).not.toContain('borramos todos tus datos');
+    expect(lastChoices(replies)).toEqual([...MENU_IDS]);
+    // Asked again on the new code, the erasure works as always.
+    const now = startConversation(store, { userId });
+    expect(lastChoices(await now.say('borrar mis datos'))).toEqual(['delete_yes', 'delete_no']);
+    expect(allText(await now.say('delete_yes'))).toContain('borramos todos tus datos');
+  });
+
+  it('a person in "more options" saved by the previous release is told and sees the menu', async () => {
+    const userId = `deploy-more-${Date.now()}`;
+    const before = startConversation(store, { userId });
+    await before.say('hola');
+    await before.say('consent_yes');
+    expect(lastChoices(await before.say('more'))).toEqual(['language', 'help', 'delete_data', 'back_to_menu']);
+    // "1" is the language row: read by a stale step it could have been anything.
+    const byNumber = await startConversation(store, { userId, wrapStorage: asPreviousReleaseSavedIt }).say('1');
+    expect(allText(byNumber)).toContain('Actualizamos esta parte de la orientación');
+    expect(allText(byNumber)).not.toContain('we continue in English');
+    expect(lastChoices(byNumber)).toEqual([...MENU_IDS]);
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * "More options", the menu's last row: change the language, help, or delete my data. Begun from the
+ * menu; tells MainDialog where to go next (the menu, or the delete-my-data confirmation).
+ */
+import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ContentCatalog } from '../bot/content/catalog';
+import { textMessage } from '../bot/turn/replies';
+import { getSession } from '../bot/turn/session';
+import { ContentDialog } from './contentDialog';
+import type { ChoiceAnswer } from './prompts/choicePrompt';
+import { ProWaterfallDialog } from './proWaterfallDialog';
+import type { ThemeResult } from './themeDialog';
+
+/** The menu row's id (DESIGN.md), also this dialog's id. */
+export const MORE_DIALOG = 'more';
+const FLOW = 'moreFlow';
+
+export class MoreDialog extends ContentDialog {
+  constructor(content: ContentCatalog) {
+    super(MORE_DIALOG, content, 'common');
+    this.addDialog(new ProWaterfallDialog(FLOW, [this.askMore.bind(this), this.handleMore.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  /** "More options": language, help, delete my data. */
+  private async askMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.ask(step, { text: this.ui(step, 'nextStepsPrompt'), choices: this.choices(step, 'more') });
+  }
+
+  /**
+   * Tapped or typed by name, "language" and "help" are global commands (InterruptibleDialog) and
+   * never reach here; picked by their row number ("1", "2") they do.
+   */
+  private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { id } = step.result as ChoiceAnswer;
+    const session = getSession(step.context);
+    if (id === 'language') {
+      session.setLocale(session.locale === 'es' ? 'en' : 'es');
+      await step.context.sendActivity(textMessage(this.ui(step, 'languageChanged')));
+    } else if (id === 'help') {
+      await step.context.sendActivity(textMessage(this.ui(step, 'help')));
+    }
+    return step.endDialog({ next: id === 'delete_data' ? 'delete_data' : 'menu' } satisfies ThemeResult);
+  }
+}
