@@ -6,8 +6,9 @@
  * WHERE because the embedded server ignores the partitionKey query option.
  */
 import { randomUUID } from 'node:crypto';
-import type { Container, ErrorResponse, OperationInput, SqlParameter } from '@azure/cosmos';
+import type { Container, OperationInput, SqlParameter } from '@azure/cosmos';
 import { foldPlaceText, GeoDirectory } from '../geo';
+import { statusOf } from '../storage/cosmosErrors';
 import { AuditChange, AuditEntry, AuditLog } from './auditLog';
 import { asJson, bulkWrite } from './bulkWrite';
 import type { BoundingBox } from './distance';
@@ -72,10 +73,6 @@ export interface ImportOptions {
 export interface ReferralRepositoryOptions {
   geo?: GeoDirectory;
   clock?: () => Date;
-}
-
-function statusOf(err: unknown): number | undefined {
-  return (err as ErrorResponse)?.code as number | undefined;
 }
 
 /** Sorts national lines first, then by department, municipality and name. */

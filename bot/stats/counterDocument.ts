@@ -9,6 +9,7 @@
  *   () => ({ id: 'feedback:health', kind: 'feedback', theme: 'health', yes: 1, no: 0 }), 'feedback count', deadlines);
  */
 import type { Container, PatchOperation } from '@azure/cosmos';
+import { statusOf } from '../storage/cosmosErrors';
 import { type StoreDeadlines, withDeadline } from '../storage/deadline';
 
 /** A create racing with another instance's create can fail on both sides only this many times. */
@@ -16,11 +17,6 @@ const MAX_ATTEMPTS = 3;
 
 /** Cosmos DB accepts at most this many operations in one patch request. */
 export const MAX_PATCH_OPERATIONS = 10;
-
-function statusOf(err: unknown): number | undefined {
-  const code = (err as { code?: unknown; statusCode?: unknown } | undefined)?.code ?? (err as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof code === 'number' ? code : undefined;
-}
 
 /** Applies `increments` to document `id` (partition key = id), creating it from `initial()` when missing. */
 export async function incrementCounters(

@@ -10,10 +10,11 @@
  * - Documents carry `expiresAt` so state expires on the embedded store too (it ignores TTL).
  * - Every call has a deadline (a person is waiting on it): StoreDeadlineError past it.
  */
-import { Container, ErrorResponse } from '@azure/cosmos';
+import { Container } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
 import { pseudonym } from '../pseudonym';
 import { expiresAt, isExpired } from './containers';
+import { statusOf } from './cosmosErrors';
 import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from './deadline';
 
 /** Cosmos-safe, fixed-length document id for a storage key (any length, any characters), keyed by HASH_SECRET. */
@@ -35,10 +36,6 @@ interface StateDocument {
   expiresAt: number;
   ttl?: number;
   _etag?: string;
-}
-
-function statusOf(err: unknown): number | undefined {
-  return (err as ErrorResponse)?.code as number | undefined;
 }
 
 export class CosmosBotStorage implements Storage {

@@ -9,8 +9,9 @@
  * Claiming happens before the turn: a crash mid-turn loses that message rather than answering twice.
  */
 import { createHash } from 'node:crypto';
-import type { Container, ErrorResponse } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import { PROCESSED_MESSAGE_TTL_SECONDS, expiresAt, isExpired } from '../../storage/containers';
+import { statusOf } from '../../storage/cosmosErrors';
 import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../../storage/deadline';
 import type { MessageLedger } from '../../turn/messageLedger';
 
@@ -41,11 +42,6 @@ interface ClaimDocument {
   expiresAt: number;
   ttl: number;
   _etag?: string;
-}
-
-function statusOf(err: unknown): number | undefined {
-  const code = (err as ErrorResponse | undefined)?.code;
-  return typeof code === 'number' ? code : undefined;
 }
 
 /** wamids are base64-like and may contain "/", which Cosmos ids forbid: the id is a hash. */
