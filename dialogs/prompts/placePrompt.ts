@@ -6,6 +6,7 @@
 import { Activity, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { Choice } from '../../bot/content/choice';
+import { isLatitude, isLongitude } from '../../bot/geo/coordinates';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage, textMessage } from '../../bot/turn/replies';
 import { prefaced } from '../../bot/turn/session';
@@ -34,8 +35,7 @@ export function locationOf(activity: Partial<Activity>): { latitude: number; lon
   if (!location) return undefined;
   const latitude = Number(location.latitude);
   const longitude = Number(location.longitude);
-  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return undefined;
-  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined;
+  if (!isLatitude(latitude) || !isLongitude(longitude)) return undefined;
   return { latitude, longitude };
 }
 

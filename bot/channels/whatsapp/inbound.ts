@@ -8,6 +8,7 @@
  */
 import { ActivityTypes } from 'botbuilder';
 import type { Activity } from 'botbuilder';
+import { isLatitude, isLongitude } from '../../geo/coordinates';
 import { cutInboundText } from '../../text/inboundText';
 
 /** The activities' channel id. */
@@ -98,9 +99,9 @@ function str(value: unknown): string | undefined {
 }
 
 /** Numbers may arrive as numbers or strings; anything else is not a coordinate. */
-function coordinate(value: unknown, limit: number): number | undefined {
+function coordinate(value: unknown, onTheGlobe: (n: number) => boolean): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
-  return Number.isFinite(n) && Math.abs(n) <= limit ? n : undefined;
+  return onTheGlobe(n) ? n : undefined;
 }
 
 function errorsOf(value: unknown): WhatsAppErrorInfo[] {
@@ -158,8 +159,8 @@ function replyContent(message: Json, type: string): ReplyContent | 'unreadable' 
     }
     case 'location': {
       const location = record(message.location) ?? {};
-      const latitude = coordinate(location.latitude, 90);
-      const longitude = coordinate(location.longitude, 180);
+      const latitude = coordinate(location.latitude, isLatitude);
+      const longitude = coordinate(location.longitude, isLongitude);
       if (latitude === undefined || longitude === undefined) return 'unreadable';
       const place: Json = { latitude, longitude };
       const name = str(location.name);

@@ -8,6 +8,7 @@
  * Lengths are counted in UTF-16 code units (`string.length`): never fewer than the characters Meta
  * counts, so a text that passes here also passes there.
  */
+import { isLatitude, isLongitude } from '../../geo/coordinates';
 
 export const LIMITS = {
   /** Text message body. */
@@ -173,8 +174,8 @@ function checkLocation(location: unknown, problems: string[]): void {
   }
   const lat = Number(location.latitude);
   const lon = Number(location.longitude);
-  if (!Number.isFinite(lat) || Math.abs(lat) > 90) problems.push('location.latitude must be a number in -90..90');
-  if (!Number.isFinite(lon) || Math.abs(lon) > 180) problems.push('location.longitude must be a number in -180..180');
+  if (!isLatitude(lat)) problems.push('location.latitude must be a number in -90..90');
+  if (!isLongitude(lon)) problems.push('location.longitude must be a number in -180..180');
 }
 
 function checkHeaderFooter(interactive: Json, problems: string[]): void {
