@@ -45,9 +45,10 @@ function barChart(title: string, bars: ChartBar[], horizontal: boolean): Record<
     data: { values: values(bars) },
     width: horizontal ? 420 : Math.max(240, 56 * bars.length),
     height: horizontal ? Math.max(60, 22 * bars.length) : 200,
+    encoding: position,
     layer: [
-      { mark: { type: 'bar', color: BAR_COLOR }, encoding: position },
-      { mark: { type: 'text', ...(horizontal ? { align: 'left', dx: 4 } : { baseline: 'bottom', dy: -3 }) }, encoding: { ...position, text: { field: 'text' } } },
+      { mark: { type: 'bar', color: BAR_COLOR } },
+      { mark: { type: 'text', ...(horizontal ? { align: 'left', dx: 4 } : { baseline: 'bottom', dy: -3 }) }, encoding: { text: { field: 'text' } } },
     ],
   };
 }
@@ -69,8 +70,10 @@ export function chartSpec(data: ChartData): Record<string, unknown> {
 }
 
 export async function renderSvg(data: ChartData): Promise<string> {
-  const { spec } = vegaLite.compile(chartSpec(data) as unknown as vegaLite.TopLevelSpec);
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  // Errors only: Vega-Lite's notes about merged scale sorts would end up in the CLI's output.
+  const logger = vega.logger(vega.Error);
+  const { spec } = vegaLite.compile(chartSpec(data) as unknown as vegaLite.TopLevelSpec, { logger });
+  const view = new vega.View(vega.parse(spec), { renderer: 'none', logger });
   try {
     return await view.toSVG();
   } finally {
