@@ -9,6 +9,7 @@
  *   DELETE /api/v1/accounts/{a}/contacts/{id}
  *   POST   /api/v1/accounts/{a}/conversations                conversation_create_payload (source_id required) → { id }
  *   POST   /api/v1/accounts/{a}/conversations/{id}/messages  conversation_message_create_payload → message
+ *   GET    /api/v1/accounts/{a}/conversations/{id}/messages  { payload: [message] } (message_type 0 in, 1 out)
  *   POST   /api/v1/accounts/{a}/conversations/{id}/toggle_status  { status } → { payload: { current_status } }
  *
  * Node's http/https with a keep-alive agent and a hard timeout per call: a person's turn never
@@ -44,6 +45,14 @@ export class ChatwootError extends Error {
 export interface ChatwootContact {
   contactId: number;
   sourceId: string;
+}
+
+/** A message of a conversation as the bot needs it (its text stays in Chatwoot). */
+export interface ChatwootMessage {
+  id: number;
+  content: string;
+  /** Written by an advisor (or the API) to the person, and not a private note. */
+  toPerson: boolean;
 }
 
 /** Conversation custom attributes (theme, department…); values Chatwoot can show. */
@@ -145,6 +154,23 @@ export class ChatwootClient {
   /** A message from the person, as advisors see it. Resolves with the message id. */
   postIncoming(conversationId: number, content: string): Promise<number> {
     return this.postMessage(conversationId, { content, message_type: 'incoming', private: false }, 'post incoming message');
+  }
+
+  /**
+   * The conversation's latest messages, oldest first (Chatwoot answers the last 20): what an advisor
+   * wrote is read from here when it is delivered, so the bot never keeps it.
+   */
+  async listMessages(conversationId: number): Promise<ChatwootMessage[]> {
+    const found = (await this.call('list messages', 'GET', `${this.account}/conversations/${conversationId}/messages`)) as { payload?: unknown[] } | undefined;
+    const messages: ChatwootMessage[] = [];
+    for (const item of found?.payload ?? []) {
+      const m = item as { id?: unknown; content?: unknown; message_type?: unknown; private?: unknown };
+      const id = asId(m.id);
+      if (id === undefined) continue;
+      const outgoing = m.message_type === 1 || m.message_type === 'outgoing';
+      messages.push({ id, content: typeof m.content === 'string' ? m.content : '', toPerson: outgoing && m.private === false });
+    }
+    return messages.sort((a, b) => a.id - b.id);
   }
 
   /** Marks the conversation resolved (the person left the hand-off). */

@@ -47,6 +47,19 @@ describe('ChatwootClient against the fake Chatwoot (shapes from its OpenAPI file
     ]);
   });
 
+  it("lists a conversation's messages in order, telling the advisor's public replies apart", async () => {
+    const contact = await client.findOrCreateContact('p6');
+    const id = await client.createConversation(contact, {});
+    await client.postPrivateNote(id, 'nota');
+    await client.postIncoming(id, 'hola');
+    await chatwoot.advisorReplies(id, 'Hola, soy Ana.');
+    expect(await client.listMessages(id)).toEqual([
+      { id: expect.any(Number), content: 'nota', toPerson: false },
+      { id: expect.any(Number), content: 'hola', toPerson: false },
+      { id: expect.any(Number), content: 'Hola, soy Ana.', toPerson: true },
+    ]);
+  });
+
   it('deletes a contact; a contact already gone is not an error', async () => {
     const contact = await client.findOrCreateContact('p2');
     await client.deleteContact(contact.contactId);

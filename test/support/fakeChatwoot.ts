@@ -364,6 +364,13 @@ export class FakeChatwoot {
       this.conversations.set(conversation.id, conversation);
       return { status: 200, body: { id: conversation.id, account_id: this.options.accountId, inbox_id: conversation.inboxId } };
     }
+    if ((m = new RegExp(`^${account}/conversations/(\\d+)/messages$`).exec(path)) && method === 'GET') {
+      const conversation = this.conversations.get(Number(m[1]));
+      if (!conversation) return { status: 404, body: { description: 'conversation not found' } };
+      // The last 20, oldest first, message_type as its integer (the `message` schema).
+      const payload = conversation.messages.slice(-20).map((msg) => ({ id: msg.id, content: msg.content, conversation_id: conversation.id, message_type: msg.messageType === 'incoming' ? 0 : 1, private: msg.private, status: 'sent', content_type: 'text' }));
+      return { status: 200, body: { meta: { labels: [] }, payload } };
+    }
     if ((m = new RegExp(`^${account}/conversations/(\\d+)/messages$`).exec(path)) && method === 'POST') {
       const conversation = this.conversations.get(Number(m[1]));
       if (!conversation) return { status: 404, body: { description: 'conversation not found' } };

@@ -87,7 +87,13 @@ export interface ListContent {
 export type OutboundMessage = WhatsAppAddress & {
   messaging_product: 'whatsapp';
   recipient_type: 'individual';
-} & (TextContent | ButtonsContent | ListContent);
+} & (TextContent | ButtonsContent | ListContent | TemplateContent);
+
+/** An approved template (the one kind of message that reaches a person outside the 24-hour window). */
+export interface TemplateContent {
+  type: 'template';
+  template: { name: string; language: { code: string } };
+}
 
 /** Mark-as-read request, optionally showing the typing indicator. */
 export interface ReadReceipt {
@@ -136,11 +142,14 @@ export function validateWhatsAppMessage(payload: unknown): string[] {
     case 'interactive':
       checkInteractive(payload.interactive, problems);
       break;
+    case 'template':
+      checkTemplate(payload.template, problems);
+      break;
     case 'location':
       checkLocation(payload.location, problems);
       break;
     default:
-      problems.push(`type "${String(payload.type)}" is not one this bot sends (text, interactive, location)`);
+      problems.push(`type "${String(payload.type)}" is not one this bot sends (text, interactive, location, template)`);
   }
   return problems;
 }
@@ -165,6 +174,17 @@ function checkText(text: unknown, problems: string[]): void {
     return;
   }
   checkLength(text.body, LIMITS.textBody, 'text.body', problems);
+}
+
+/** Meta's template names: lower-case letters, digits and underscores, at most 512 characters. */
+function checkTemplate(template: unknown, problems: string[]): void {
+  if (!isRecord(template)) {
+    problems.push('template object is required');
+    return;
+  }
+  if (typeof template.name !== 'string' || !/^[a-z0-9_]{1,512}$/.test(template.name)) problems.push('template.name must be lower-case letters, digits and "_"');
+  const language = template.language;
+  if (!isRecord(language) || typeof language.code !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(language.code)) problems.push('template.language.code must be a language code like "es" or "en_US"');
 }
 
 function checkLocation(location: unknown, problems: string[]): void {

@@ -93,6 +93,16 @@ export function outboundText(address: WhatsAppAddress, body: string): OutboundMe
   return { ...envelope(address), type: 'text', text: { preview_url: false, body } };
 }
 
+/**
+ * An approved template, named by an activity's `channelData.whatsappTemplate` ({ name, language }):
+ * the one message that reaches a person outside the 24-hour window (bot/turn/advisorReplies.ts).
+ */
+export function outboundTemplate(address: WhatsAppAddress, activity: Partial<Activity>): OutboundMessage | undefined {
+  const template = (activity.channelData as { whatsappTemplate?: { name?: unknown; language?: unknown } } | undefined)?.whatsappTemplate;
+  if (typeof template?.name !== 'string' || typeof template.language !== 'string') return undefined;
+  return { ...envelope(address), type: 'template', template: { name: template.name, language: { code: template.language } } };
+}
+
 /** Text messages for a (possibly long) text: split at paragraph boundaries under the limit. */
 export function outboundTexts(address: WhatsAppAddress, text: string): OutboundMessage[] {
   return splitText(text, LIMITS.textBody).map((body) => outboundText(address, body));
@@ -234,6 +244,8 @@ export function listPage(address: WhatsAppAddress, list: PagedChoiceList, page: 
  * Choices: 1–3 → reply buttons; 4–10 → a list; more → a paged list (first page here).
  */
 export function activityToWhatsApp(activity: Partial<Activity>, address: WhatsAppAddress, wording: OutboundWording = DEFAULT_WORDING): MappedActivity {
+  const template = outboundTemplate(address, activity);
+  if (template) return { messages: [template] };
   const { choices, lines } = readActions(activity.suggestedActions?.actions ?? []);
   const parts = [markdownToWhatsApp(activity.text ?? ''), ...lines].filter(Boolean);
   const text = parts.join('\n\n');

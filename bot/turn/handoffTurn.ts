@@ -1,0 +1,242 @@
+/**
+ * The hand-off inside a person's turn (one of ProBot's message steps, after consent):
+ *   - "hablar con una persona" / "asesor" / "talk to a person" (or the menu's "more" row) → the
+ *     consent question, saying plainly what would be shared;
+ *   - the answer: yes → the Chatwoot conversation opens (contact, conversation, context note) and
+ *     the person hears when an advisor answers and the PRO line meanwhile; no → nothing shared;
+ *   - while handed off, every message is relayed and the bot does not answer it, except "salir" /
+ *     "menú" (the hand-off ends, the conversation is resolved) and "borrar mis datos" (ends it, and
+ *     the deletion goes on as usual); emergency words never reach here (ProBot answers them first;
+ *     `afterEmergency` flags them to the advisor).
+ * The hand-off state lives in the person's state document (saved with the turn, ETag-checked).
+ */
+import { ActivityTypes, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ContentCatalog } from '../content/catalog';
+import type { Locale } from '../content/locale';
+import { detectGlobalCommand } from '../commands/globalCommands';
+import type { AdvisorHandoff } from '../handoff/advisorHandoff';
+import { asksForPerson } from '../handoff/handoffCommand';
+import { type HandoffState, isHandedOff } from '../handoff/handoffState';
+import type { HandoffProfile, HandoffTexts } from '../handoff/handoffTexts';
+import type { RecentExchange } from '../handoff/recentExchange';
+import type { PersonReference } from '../handoff/handoffDirectory';
+import { type Logger, userRef } from '../logger';
+import { matchChoice } from '../nlu/choiceMatcher';
+import { pseudonym } from '../pseudonym';
+import type { OptimisticBotState } from './optimisticBotState';
+import { choiceMessage, textMessage } from './replies';
+import type { Session } from './session';
+
+/** The "more options" row that asks for a person (common.json choices.more). */
+export const TALK_TO_PERSON = 'talk_to_person';
+const CONSENT_GROUP = 'consent';
+const YES = 'handoff_yes';
+/** The contact id read this turn, so an erasure later in the turn can delete the Chatwoot contact. */
+const CONTACT_THIS_TURN = Symbol('handoffContact');
+/** Messages already relayed by an earlier attempt of this turn (a re-run after a state conflict). */
+const RELAYED_THIS_TURN = Symbol('handoffRelayed');
+
+export interface HandoffTurnOptions {
+  /** Undefined when Chatwoot is not configured: asking for a person gets the PRO line, as before. */
+  handoff?: AdvisorHandoff;
+  texts: HandoffTexts;
+  personState: OptimisticBotState;
+  content: ContentCatalog;
+  exchange: RecentExchange;
+  /** Danger words: their kinds go to the conversation's attributes and the advisor's note. */
+  detectEmergency: (text: string) => { kinds: string[] } | undefined;
+  logger: Logger;
+  /** Delivers advisor replies that waited for this person to reopen WhatsApp's window (AdvisorReplies.deliver). */
+  deliverWaiting?: (context: TurnContext, conversationId: number) => Promise<number>;
+}
+
+/** The person's conversation, as a key for RecentExchange (never the phone number itself). */
+export function exchangeKey(context: TurnContext): string {
+  return pseudonym(`handoff\u0000${context.activity.channelId}\u0000${context.activity.conversation?.id ?? ''}`, 'state').slice(0, 32);
+}
+
+export class HandoffTurn {
+  private readonly state: StatePropertyAccessor<HandoffState | undefined>;
+  private readonly profile: StatePropertyAccessor<{ locale?: Locale }>;
+
+  constructor(private readonly options: HandoffTurnOptions) {
+    this.state = options.personState.createProperty<HandoffState | undefined>('handoff');
+    this.profile = options.personState.createProperty('profile');
+  }
+
+  /** The hand-off state property (the webhook side reads the same one). */
+  get accessor(): StatePropertyAccessor<HandoffState | undefined> {
+    return this.state;
+  }
+
+  /** ProBot's message step: true when the hand-off answered (or relayed) the message. */
+  async step(context: TurnContext, session: Session): Promise<boolean> {
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message) return false;
+    const text = (activity.text ?? '').trim();
+    const state = await this.state.get(context);
+    if (state?.contactId) context.turnState.set(CONTACT_THIS_TURN, state.contactId);
+    if (isHandedOff(state)) return this.whileHandedOff(context, session, state, text);
+    this.listen(context, text);
+    if (state?.status === 'asking') {
+      const answer = matchChoice(text, this.options.content.choices(session.locale, 'handoff', CONSENT_GROUP));
+      if (answer) return this.answerConsent(context, session, state, answer === YES);
+      // Anything else: the question lapses and the message goes its usual way.
+      await this.state.set(context, state.contactId ? { status: 'closed', contactId: state.contactId } : undefined);
+    }
+    if (!asksForPerson(text) && text !== TALK_TO_PERSON) return false;
+    if (!this.options.handoff) {
+      await context.sendActivity(textMessage(this.options.texts.unavailable(session.locale)));
+      return true;
+    }
+    await this.state.set(context, { ...(state?.contactId ? { contactId: state.contactId } : {}), status: 'asking' });
+    await context.sendActivity(choiceMessage(this.options.texts.ui(session.locale, 'consentQuestion'), this.options.content.choices(session.locale, 'handoff', CONSENT_GROUP)));
+    return true;
+  }
+
+  /** Emergency words (already answered with the lines): relayed and flagged to the advisor when handed off. */
+  async afterEmergency(context: TurnContext): Promise<void> {
+    const text = (context.activity.text ?? '').trim();
+    const kinds = this.options.detectEmergency(text)?.kinds ?? [];
+    this.listen(context, text, kinds);
+    const state = await this.state.get(context);
+    const handoff = this.options.handoff;
+    if (!handoff || !isHandedOff(state)) return;
+    try {
+      await handoff.relay(state, text, [], this.profileOf(context, undefined));
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message }, 'emergency message not relayed to the advisor');
+    }
+    await handoff.flagEmergency(state, kinds);
+    const locale = (await this.profile.get(context, {})).locale ?? 'es';
+    await context.sendActivity(textMessage(this.options.texts.ui(locale, 'emergencyFlagged')));
+  }
+
+  /** Part of "borrar mis datos": the Chatwoot contact this turn's state named goes too. */
+  async forget(context: TurnContext): Promise<void> {
+    this.options.exchange.forget(exchangeKey(context));
+    const contactId = context.turnState.get(CONTACT_THIS_TURN) as number | undefined;
+    if (!contactId || !this.options.handoff) return;
+    try {
+      await this.options.handoff.deleteContact(contactId);
+    } catch (err) {
+      // The person's own data is gone; the contact holds a pseudonym and what they wrote to advisors.
+      this.options.logger.error({ err: (err as Error).message }, 'Chatwoot contact not deleted after "borrar mis datos": delete it in Chatwoot');
+    }
+  }
+
+  /** Keeps what the person wrote, and the first lines of the bot's answers, for a context note. */
+  private listen(context: TurnContext, text: string, kinds: readonly string[] = []): void {
+    if (!this.options.handoff) return;
+    const key = exchangeKey(context);
+    const { exchange } = this.options;
+    if (text && text !== TALK_TO_PERSON && !asksForPerson(text)) exchange.add(key, 'person', text);
+    if (kinds.length) exchange.addDanger(key, kinds);
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) if (a.type === ActivityTypes.Message && a.text) exchange.add(key, 'bot', a.text.split('\n').slice(0, 3).join(' '));
+      return next();
+    });
+  }
+
+  private async answerConsent(context: TurnContext, session: Session, state: HandoffState, yes: boolean): Promise<boolean> {
+    const { texts, exchange, logger } = this.options;
+    const handoff = this.options.handoff as AdvisorHandoff;
+    const locale = session.locale;
+    if (!yes) {
+      await this.state.set(context, state.contactId ? { status: 'closed', contactId: state.contactId } : undefined);
+      await context.sendActivity(textMessage(texts.ui(locale, 'declined')));
+      return true;
+    }
+    const key = exchangeKey(context);
+    try {
+      const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
+      const opened = await handoff.open(
+        {
+          identifier: pseudonym(`${context.activity.channelId}\u0000${context.activity.from?.id ?? ''}`, 'state').slice(0, 40),
+          reference: reference as PersonReference,
+          profile: this.profileOf(context, session),
+          emergencyKinds: exchange.dangers(key),
+          lines: exchange.recent(key),
+        },
+        state,
+      );
+      exchange.forget(key);
+      await this.state.set(context, opened);
+      logger.info({ user: userRef(context.activity.from?.id), conversation: opened.conversationId }, 'hand-off opened');
+      await context.sendActivity(textMessage(texts.opened(locale, new Date())));
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'hand-off could not be opened (Chatwoot or store); person given the PRO line');
+      await this.state.set(context, state.contactId ? { status: 'closed', contactId: state.contactId } : undefined);
+      await context.sendActivity(textMessage(texts.failed(locale)));
+    }
+    return true;
+  }
+
+  private async whileHandedOff(context: TurnContext, session: Session, handedOff: HandoffState & { conversationId: number }, text: string): Promise<boolean> {
+    let state = handedOff;
+    const handoff = this.options.handoff;
+    const { texts } = this.options;
+    const locale = session.locale;
+    if (!handoff) {
+      // Chatwoot was configured when the hand-off opened and no longer is: the person is back with the bot.
+      await this.state.set(context, { status: 'closed', contactId: state.contactId });
+      return false;
+    }
+    const command = detectGlobalCommand(text);
+    if (command?.kind === 'exit' || command?.kind === 'menu') {
+      await this.state.set(context, await handoff.endByPerson(state, 'left'));
+      await context.sendActivity(textMessage(texts.ui(locale, 'endedByPerson')));
+      return command.kind === 'exit'; // "menú" goes on to show the menu
+    }
+    if (command?.kind === 'delete_data') {
+      await this.state.set(context, await handoff.endByPerson(state, 'deleted'));
+      return false; // the usual deletion follows
+    }
+    if (asksForPerson(text) || text === TALK_TO_PERSON) {
+      await context.sendActivity(textMessage(texts.ui(locale, 'alreadyOpen')));
+      return true;
+    }
+    if (state.waitingSince && !context.turnState.get(RELAYED_THIS_TURN)) {
+      // The person wrote again: the replies that waited for the 24-hour window go first.
+      await this.options.deliverWaiting?.(context, state.conversationId).catch((err: Error) => {
+        this.options.logger.warn({ err: err.message }, 'waiting advisor replies not delivered');
+      });
+      const fresh = await this.state.get(context);
+      if (isHandedOff(fresh)) state = fresh;
+    }
+    if (!text) return true; // a location or a sticker: nothing to relay
+    const relayed = (context.turnState.get(RELAYED_THIS_TURN) as HandoffState | undefined) ?? (await this.relay(context, session, state, text));
+    if (!relayed) return true;
+    context.turnState.set(RELAYED_THIS_TURN, relayed);
+    await this.state.set(context, relayed);
+    return true;
+  }
+
+  private async relay(context: TurnContext, session: Session, state: HandoffState & { conversationId: number }, text: string): Promise<HandoffState | undefined> {
+    const handoff = this.options.handoff as AdvisorHandoff;
+    try {
+      return await handoff.relay(state, text, this.options.exchange.recent(exchangeKey(context)), this.profileOf(context, session));
+    } catch (err) {
+      this.options.logger.warn({ err: (err as Error).message }, 'message not relayed to the advisor; person given the PRO line');
+      await context.sendActivity(textMessage(this.options.texts.failed(session.locale)));
+      return undefined;
+    }
+  }
+
+  /** What the advisor sees about the person: ids the bot already keeps, never anything personal. */
+  private profileOf(context: TurnContext, session: Session | undefined): HandoffProfile {
+    const profile = session?.profile;
+    const stack = (this.options.personState.get(context) as { dialogState?: { dialogStack?: { id?: string }[] } } | undefined)?.dialogState?.dialogStack ?? [];
+    const theme = stack.map((d) => d.id).find((id): id is string => !!id && THEME_IDS.has(id));
+    return {
+      theme,
+      department: profile?.lastPlace?.departmentCode,
+      group: profile?.group,
+      language: session?.locale ?? 'es',
+      channel: context.activity.channelId ?? 'unknown',
+    };
+  }
+}
+
+/** The menu's theme ids (DESIGN.md), as dialog ids on the stack. */
+const THEME_IDS = new Set(['regularization', 'rights', 'civil_registry', 'health', 'education', 'work', 'protection', 'services', 'pro_points']);
