@@ -7,7 +7,7 @@
 import { ComponentDialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../bot/content/catalog';
 import type { PopulationGroup } from '../bot/profile/userProfile';
-import { CHOICE_PROMPT, ChoiceAnswer, ChoiceIdPrompt, choicePromptOptions } from './prompts/choicePrompt';
+import { CHOICE_PROMPT, choiceAnswerIn, ChoiceIdPrompt, choicePromptOptions } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import { getSession } from '../bot/turn/session';
 
@@ -45,9 +45,9 @@ export class ProfileDialog extends ComponentDialog {
     );
   }
 
-  /** Keep the answer in the profile and hand it back to the theme. */
+  /** Keep the answer in the profile (this dialog's details are the person's profile) and hand it back to the theme. */
   private async saveGroup(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
+    const id = choiceAnswerIn(step.result)?.id;
     const session = getSession(step.context);
     if (!isPopulationGroup(id)) return step.replaceDialog(FLOW);
     session.profile.group = id;

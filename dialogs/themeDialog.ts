@@ -1,27 +1,56 @@
 /**
  * Base for the orientation themes: one ComponentDialog per theme, whose id is the menu choice id.
- * Gives each theme its choice prompt and short helpers to say content in the person's language.
+ * Gives each theme its choice prompt and short helpers to say content in the person's language,
+ * and its details: a typed object `D` of what the person has told the theme's flow (like
+ * BotBuilder-Samples' BookingDetails), kept in the flow's step.values under one key.
  */
 import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Locale } from '../bot/content/locale';
 import type { Choice } from '../bot/content/choice';
 import type { ContentCatalog, ContentFileName } from '../bot/content/catalog';
-import { CHOICE_PROMPT, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
+import { CHOICE_PROMPT, type ChoiceAnswer, choiceAnswerIn, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
 
 /** The reading budget's longest message (issue 8): a preface joins a message only within it. */
 const MAX_MESSAGE_CHARS = 600;
+/** Where a flow's details are kept: the name the answers had before they were typed, so saved dialogs read on. */
+const DETAILS = '_answers';
 
 /** What a theme tells MainDialog when it ends: where the person wants to go next. */
 export interface ThemeResult {
   next?: 'menu' | 'services' | 'delete_data';
 }
 
-export abstract class ThemeDialog extends ComponentDialog {
+export abstract class ThemeDialog<D extends object = Record<string, never>> extends ComponentDialog {
+  /**
+   * Details the release before kept loose in step.values: a dialog it saved has them moved in on
+   * first read. Saved dialogs live six hours at most (ProBot's RESUME_AFTER_MS), so a release later
+   * these lists can be emptied (test/conversation/savedDetails.test.ts shows when).
+   */
+  protected readonly savedLoose: readonly (keyof D & string)[] = [];
+
   constructor(id: string, protected readonly content: ContentCatalog, protected readonly file: ContentFileName) {
     super(id);
     this.addDialog(new ChoiceIdPrompt(CHOICE_PROMPT));
+  }
+
+  /** What the person has told this flow so far (its details object: change it in place). */
+  protected details(step: WaterfallStepContext): D {
+    // step.values is saved state: its one untyped read is here, so the theme's steps stay typed.
+    const values = step.values as Record<string, unknown>;
+    const details = (values[DETAILS] ??= {}) as Record<string, unknown>;
+    for (const key of this.savedLoose) {
+      if (!(key in values)) continue;
+      details[key] ??= values[key];
+      delete values[key];
+    }
+    return details as D;
+  }
+
+  /** The choice the previous step's question returned (or a step handed on); undefined when none. */
+  protected chosen(step: WaterfallStepContext): ChoiceAnswer | undefined {
+    return choiceAnswerIn(step.result);
   }
 
   protected locale(step: WaterfallStepContext): Locale {

@@ -18,6 +18,21 @@ export interface ChoiceAnswer {
   text?: string;
 }
 
+/** An optional string field: absent, undefined, or a string. */
+function optionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
+
+/**
+ * The answer a choice question handed to the next step, checked: `step.result` is untyped in
+ * botbuilder, and after "atrás" it comes back from saved state. Undefined when the step asked nothing.
+ */
+export function choiceAnswerIn(result: unknown): ChoiceAnswer | undefined {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const fits = (!('id' in result) || optionalString(result.id)) && (!('text' in result) || optionalString(result.text));
+  return fits ? result : undefined;
+}
+
 export interface ChoicePromptOptions extends ChoiceMessageOptions {
   text: string;
   choices: Choice[];

@@ -17,6 +17,19 @@ export type PlaceAnswer =
   /** `text` is there in the turn it was typed; state keeps no typed text (see ProWaterfallDialog). */
   | { kind: 'text'; text?: string };
 
+/** The place prompt's answer handed to the next step, checked (`step.result` is untyped; after "atrás" it is saved state). */
+export function placeAnswerIn(result: unknown): PlaceAnswer | undefined {
+  if (typeof result !== 'object' || result === null || !('kind' in result)) return undefined;
+  if (result.kind === 'location' && 'latitude' in result && 'longitude' in result) {
+    const { latitude, longitude } = result;
+    return typeof latitude === 'number' && typeof longitude === 'number' ? { kind: 'location', latitude, longitude } : undefined;
+  }
+  if (result.kind === 'choice' && 'id' in result && typeof result.id === 'string') return { kind: 'choice', id: result.id };
+  if (result.kind !== 'text') return undefined;
+  const text = 'text' in result && typeof result.text === 'string' ? result.text : undefined;
+  return { kind: 'text', text };
+}
+
 export interface PlacePromptOptions {
   text: string;
   choices?: Choice[];

@@ -11,11 +11,36 @@ import type { GeoDirectory } from '../../bot/geo';
 import { ColombianPlaceTest, readBirthAnswer } from '../../bot/nlu/birthAnswer';
 import { BIRTH_PROMPT, BirthAnswerPrompt, birthAnswerId, combineBirthAnswers } from '../prompts/birthAnswerPrompt';
 import { choicePromptOptions } from '../prompts/choicePrompt';
-import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 
 export const CIVIL_REGISTRY_DIALOG = 'civil_registry';
 const FLOW = 'civilRegistryFlow';
-const COMPLETE = new Set(['co_since_2015', 'co_before_2015', 'abroad']);
+
+/** The choice ids of civil_registry.json this dialog branches on (test/content/choiceIds.test.ts checks them). */
+export const CIVIL_REGISTRY_CHOICES = {
+  /** Where and when, whole: the answers that decide. */
+  birth: ['co_since_2015', 'co_before_2015', 'abroad'],
+  birthYear: ['since_2015', 'before_2015'],
+  birthPlace: ['colombia', 'abroad'],
+} as const;
+type Birth = (typeof CIVIL_REGISTRY_CHOICES.birth)[number];
+/** Half an answer: the year or the place the follow-up question asks for. */
+type BirthHalf = (typeof CIVIL_REGISTRY_CHOICES.birthYear | typeof CIVIL_REGISTRY_CHOICES.birthPlace)[number];
+/** The first question takes a whole answer or half of one (birthAnswerPrompt.ts). */
+const FIRST_ANSWERS: readonly (Birth | BirthHalf)[] = [...CIVIL_REGISTRY_CHOICES.birth, ...CIVIL_REGISTRY_CHOICES.birthYear, 'colombia'];
+const SECOND_ANSWERS: readonly BirthHalf[] = [...CIVIL_REGISTRY_CHOICES.birthYear, ...CIVIL_REGISTRY_CHOICES.birthPlace];
+
+/** What the person has told the civil registry flow. */
+export interface CivilRegistryDetails {
+  /** Where and when the child was born: the whole answer, or the half given first. */
+  birthFirst?: Birth | BirthHalf;
+  /** The other half, asked for when the first answer gave only one. */
+  birthSecond?: BirthHalf;
+  /** Born in Colombia: is a parent Venezuelan? Born abroad: is a parent Colombian? */
+  parent?: YesNo;
+  /** Does the child have a registro civil already? */
+  registered?: YesNo;
+}
 
 /** Only whole, exact names count as a place of birth: "marzo" must not become a municipality by a typo. */
 function exactPlaceIn(geo: GeoDirectory): ColombianPlaceTest {
@@ -25,7 +50,7 @@ function exactPlaceIn(geo: GeoDirectory): ColombianPlaceTest {
   };
 }
 
-export class CivilRegistryDialog extends GuidedThemeDialog {
+export class CivilRegistryDialog extends GuidedThemeDialog<CivilRegistryDetails> {
   private readonly isPlaceInColombia: ColombianPlaceTest;
 
   constructor(content: ContentCatalog, feedback: FeedbackRecorder, geo: GeoDirectory) {
@@ -56,7 +81,7 @@ export class CivilRegistryDialog extends GuidedThemeDialog {
 
   /** Half an answer: Colombia without a year asks the year; a year without a place asks the place. */
   private async askBirthRest(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const first = this.keep(step, 'birthFirst');
+    const first = this.keep(step, 'birthFirst', FIRST_ANSWERS);
     if (first === 'colombia') return this.askBirthQuestion(step, 'birthYearQuestion', 'birthYear');
     if (first === 'since_2015' || first === 'before_2015') return this.askBirthQuestion(step, 'birthPlaceQuestion', 'birthPlace');
     return step.next();
@@ -64,23 +89,22 @@ export class CivilRegistryDialog extends GuidedThemeDialog {
 
   /** Born in Colombia: is a parent Venezuelan? Born abroad: is a parent Colombian? */
   private async askParents(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const birth = combineBirthAnswers(this.answerTo(step, 'birthFirst'), this.keep(step, 'birthSecond'));
-    (step.values as Record<string, unknown>).birth = birth && COMPLETE.has(birth) ? birth : undefined;
-    return this.askYesNo(step, birth === 'abroad' ? 'colombianParentQuestion' : 'parentsQuestion');
+    this.keep(step, 'birthSecond', SECOND_ANSWERS);
+    return this.askYesNo(step, this.birth(step) === 'abroad' ? 'colombianParentQuestion' : 'parentsQuestion');
   }
 
   /** For a birth in Colombia: is the child registered already? */
   private async askRegistered(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    this.keep(step, 'parent');
+    this.keep(step, 'parent', YES_NO);
     if (this.birth(step) === 'abroad') return step.next();
     return this.askYesNo(step, 'registeredQuestion');
   }
 
   /** Answer from the content file for the branch taken (at most three messages). */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const registered = this.keep(step, 'registered') === 'yes';
+    const registered = this.keep(step, 'registered', YES_NO) === 'yes';
     const birth = this.birth(step);
-    const parent = this.answerTo(step, 'parent') === 'yes';
+    const parent = this.details(step).parent === 'yes';
     if (birth === 'abroad') {
       if (parent) await this.say(step, this.fact(step, 'bornAbroadColombianParent'), this.withProLine(step, this.ui(step, 'nationalityReferral')));
       else await this.say(step, this.withProLine(step, this.ui(step, 'bornAbroad')));
@@ -97,8 +121,11 @@ export class CivilRegistryDialog extends GuidedThemeDialog {
     return step.next();
   }
 
-  private birth(step: WaterfallStepContext): string | undefined {
-    return (step.values as Record<string, unknown>).birth as string | undefined;
+  /** Where and when the child was born, once both halves are known (undefined while one is missing). */
+  private birth(step: WaterfallStepContext): Birth | undefined {
+    const { birthFirst, birthSecond } = this.details(step);
+    const birth = combineBirthAnswers(birthFirst, birthSecond);
+    return CIVIL_REGISTRY_CHOICES.birth.find((whole) => whole === birth);
   }
 
   private askBirthQuestion(step: WaterfallStepContext, textKey: string, group: string): Promise<DialogTurnResult> {

@@ -6,13 +6,19 @@
  *
  * A theme registers its steps with `addFlow()`; the ending steps are appended there, once, so no
  * theme repeats them. All steps run in a ProWaterfallDialog, so "atrás" and a language switch
- * re-ask the theme's questions too.
+ * re-ask the theme's questions too. Each question step keeps the previous question's answer in the
+ * theme's details `D` with `keep()`, as one of the choice ids the dialog knows (typed, not strings).
  *
  * @example
- * class HealthDialog extends GuidedThemeDialog {
+ * interface HealthDetails { emergency?: YesNo }
+ * class HealthDialog extends GuidedThemeDialog<HealthDetails> {
  *   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
  *     super('health', content, 'health', feedback);
  *     this.addFlow('healthFlow', [this.askEmergency.bind(this), this.answer.bind(this)]);
+ *   }
+ *   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+ *     if (this.keep(step, 'emergency', YES_NO) === 'yes') await this.say(step, this.fact(step, 'urgentCare'));
+ *     return step.next();
  *   }
  * }
  */
@@ -25,23 +31,32 @@ import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { ProWaterfallDialog } from '../proWaterfallDialog';
 import { getSession } from '../../bot/turn/session';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
-import { type KnownAnswers, knownAnswersFor, understoodLine, understoodSoFar } from './knownAnswers';
+import { isKnownIn, type KnownAnswerKey, type KnownAnswers, knownAnswersFor, understoodLine, understoodSoFar } from './knownAnswers';
 
 /** Records the anonymous answer to "was this useful?" (FeedbackStats in production). */
 export interface FeedbackRecorder {
   record(theme: string, useful: boolean): Promise<void>;
 }
 
+/** The `common.yesNo` choice ids (test/content/choiceIds.test.ts checks each dialog's ids against the files). */
+export const YES_NO = ['yes', 'no'] as const;
+export type YesNo = (typeof YES_NO)[number];
+
 /** WhatsApp shows up to 3 choices as buttons; more become a list, which needs a button label. */
 const MAX_BUTTONS = 3;
-const ANSWERS = '_answers';
-const FEEDBACK_RECORDED = '_feedbackRecorded';
-const DETAIL_KEYS = '_detailKeys';
-const DETAIL_SHOWN = '_detailShown';
 const MORE_DETAIL = 'more_detail';
-const KNOWN = '_known';
 
-export abstract class GuidedThemeDialog extends ThemeDialog {
+/** What captureKnown and the shared ending keep in a flow's step.values, beside the theme's details. */
+interface GuidedValues {
+  /** What the opening message already answers, used up question by question. */
+  _known?: KnownAnswers;
+  /** Facts "Más detalle" says (offerDetail). */
+  _detailKeys?: string[];
+  _detailShown?: boolean;
+  _feedbackRecorded?: boolean;
+}
+
+export abstract class GuidedThemeDialog<D extends object = Record<string, never>> extends ThemeDialog<D> {
   constructor(id: string, content: ContentCatalog, file: ContentFileName, private readonly feedback: FeedbackRecorder) {
     super(id, content, file);
     this.addDialog(new ProfileDialog(content));
@@ -72,7 +87,7 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
    * this.offerDetail(step, 'pptReissueDocuments');
    */
   protected offerDetail(step: WaterfallStepContext, ...factKeys: string[]): void {
-    (step.values as Record<string, unknown>)[DETAIL_KEYS] = factKeys;
+    this.guided(step)._detailKeys = factKeys;
   }
 
   /**
@@ -83,7 +98,7 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
     const ids = understoodSoFar(getSession(step.context));
     const known = knownAnswersFor(ids);
     if (Object.keys(known).length > 0) {
-      (step.values as Record<string, unknown>)[KNOWN] = known;
+      this.guided(step)._known = known;
       // Said now, in the turn of the message it read, so a wrong guess can be corrected at once.
       const line = understoodLine(ids, this.locale(step), this.content);
       if (line) getSession(step.context).preface(line);
@@ -92,11 +107,10 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
   }
 
   /** The known answer to `key` (`file.group`) if it is one of `choices`, used up so that "atrás" asks the question for real. */
-  protected async useKnown(step: WaterfallStepContext, key: string, choices?: Choice[]): Promise<string | undefined> {
-    const values = step.values as Record<string, unknown>;
-    const known = values[KNOWN] as KnownAnswers | undefined;
+  protected async useKnown<K extends KnownAnswerKey>(step: WaterfallStepContext, key: K, choices?: Choice[]): Promise<KnownAnswers[K] | undefined> {
+    const known = this.guided(step)._known;
     const id = known?.[key];
-    if (!id || (choices && !choices.some((c) => c.id === id))) return undefined;
+    if (!known || !id || (choices && !choices.some((c) => c.id === id))) return undefined;
     delete known[key];
     ProWaterfallDialog.countAsAsked(step);
     return id;
@@ -112,28 +126,28 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
     if (this.group(step)) return step.next();
     const said = await this.useKnown(step, 'profile.group');
     if (said) {
-      getSession(step.context).profile.group = said as PopulationGroup;
+      getSession(step.context).profile.group = said;
       return step.next();
     }
     return step.beginDialog(PROFILE_DIALOG);
   }
 
   /**
-   * Keeps the id the previous question returned (undefined when that question was skipped) under
-   * `name`, and returns it. Every question step calls it, so going back and answering differently
-   * never leaves an answer from another branch behind.
+   * Keeps the id the previous question returned in the details under `key` when it is one of `ids`
+   * (the question's choice ids; none when that question was skipped), and returns it. Every
+   * question step calls it, so going back and answering differently never leaves an answer from
+   * another branch behind. Read it later from `details(step)`.
+   *
+   * @example
+   * if (this.keep(step, 'emergency', YES_NO) === 'yes') return step.next();
    */
-  protected keep(step: WaterfallStepContext, name: string): string | undefined {
-    const values = step.values as Record<string, unknown>;
-    const answers = (values[ANSWERS] ??= {}) as Record<string, string | undefined>;
-    answers[name] = (step.result as ChoiceAnswer | undefined)?.id;
-    return answers[name];
-  }
-
-  /** An answer kept earlier with `keep()`. */
-  protected answerTo(step: WaterfallStepContext, name: string): string | undefined {
-    const answers = (step.values as Record<string, unknown>)[ANSWERS] as Record<string, string | undefined> | undefined;
-    return answers?.[name];
+  protected keep<K extends keyof D, V extends NonNullable<D[K]> & string>(step: WaterfallStepContext, key: K, ids: readonly V[]): V | undefined {
+    const id = this.chosen(step)?.id;
+    const answer = ids.find((candidate) => candidate === id);
+    const details = this.details(step);
+    if (answer === undefined) delete details[key];
+    else details[key] = answer;
+    return answer;
   }
 
   /** Asks a question of this theme's file with a group of choices (from this file or `common`). */
@@ -141,8 +155,9 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
     const choices = this.choices(step, group, choicesFile);
     // A yes/no question is known by its text key ("emergencyQuestion" → "health.emergency").
     const key = group === 'yesNo' ? `${this.file}.${textKey.replace(/Question$/, '')}` : `${this.file}.${group}`;
-    const known = await this.useKnown(step, key, choices);
-    if (known) return step.next({ id: known, text: '' } satisfies ChoiceAnswer);
+    const known = this.guided(step)._known;
+    const said = known && isKnownIn(known, key) ? await this.useKnown(step, key, choices) : undefined;
+    if (said) return step.next({ id: said, text: '' } satisfies ChoiceAnswer);
     return this.ask(step, { text: this.ui(step, textKey), choices, ...this.listOptions(step, choices) });
   }
 
@@ -166,27 +181,31 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
 
   /** Ask whether the answer was useful (the ending every theme shares), with "more detail" when kept. */
   private async askUseful(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as Record<string, unknown>;
-    values[DETAIL_SHOWN] = false;
+    this.guided(step)._detailShown = false;
     const withDetail = this.detailKeys(step).length > 0;
     return this.askUsefulQuestion(step, withDetail);
   }
 
   /** "More detail": say the kept facts and ask "¿Te sirvió?" again, this time without that choice. */
   private async giveDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as ChoiceAnswer;
-    if (answer.id !== MORE_DETAIL) return step.next(answer);
-    const values = step.values as Record<string, unknown>;
+    const answer = this.chosen(step);
+    if (answer?.id !== MORE_DETAIL) return step.next(answer);
+    const values = this.guided(step);
     // A language switch runs this step again with the same answer: ask again, without repeating.
-    if (!values[DETAIL_SHOWN]) {
+    if (!values._detailShown) {
       await this.say(step, ...this.detailKeys(step).map((key) => this.fact(step, key)));
-      values[DETAIL_SHOWN] = true;
+      values._detailShown = true;
     }
     return this.askUsefulQuestion(step, false);
   }
 
   private detailKeys(step: WaterfallStepContext): string[] {
-    return ((step.values as Record<string, unknown>)[DETAIL_KEYS] as string[] | undefined) ?? [];
+    return this.guided(step)._detailKeys ?? [];
+  }
+
+  /** What captureKnown and the ending keep in step.values (saved state: read here only). */
+  private guided(step: WaterfallStepContext): GuidedValues {
+    return step.values as GuidedValues;
   }
 
   private askUsefulQuestion(step: WaterfallStepContext, withDetail: boolean): Promise<DialogTurnResult> {
@@ -197,14 +216,14 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
 
   /** Count the answer once, anonymously, by theme; thank the person and offer the way on. */
   private async recordUseful(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const useful = (step.result as ChoiceAnswer).id === 'useful_yes';
-    const values = step.values as Record<string, unknown>;
+    const useful = this.chosen(step)?.id === 'useful_yes';
+    const values = this.guided(step);
     // Count the first answer only: a language switch re-runs this step with the same answer, and
     // "atrás" back to "¿Te sirvió?" must not count the same person twice.
-    if (!values[FEEDBACK_RECORDED]) {
+    if (!values._feedbackRecorded) {
       // After the state is saved, so a turn run again after a conflict does not count twice.
       getSession(step.context).afterSave(() => this.feedback.record(this.id, useful));
-      values[FEEDBACK_RECORDED] = true;
+      values._feedbackRecorded = true;
     }
     const nextSteps = this.commonUi(step, 'nextStepsPrompt');
     const choices = this.choices(step, 'afterAnswer', 'common');
@@ -215,7 +234,7 @@ export abstract class GuidedThemeDialog extends ThemeDialog {
 
   /** Leave the theme: back to the menu, or on to services near the person. */
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
-    return step.endDialog({ next: id === 'services' ? 'services' : 'menu' } satisfies ThemeResult);
+    const next = this.chosen(step)?.id === 'services' ? 'services' : 'menu';
+    return step.endDialog({ next } satisfies ThemeResult);
   }
 }

@@ -7,10 +7,26 @@
 import type { Locale } from '../../bot/content/locale';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import { describeUnderstanding, type Understanding, type UnderstoodIds, understoodIds } from '../../bot/nlu/understanding';
-import { questionAnswers } from '../../bot/nlu/understanding/questionAnswers';
+import { type QuestionAnswers, questionAnswers } from '../../bot/nlu/understanding/questionAnswers';
 import type { Session } from '../../bot/turn/session';
 
-export type KnownAnswers = Record<string, string>;
+/** Answers the dialogs ask for that questionAnswers does not derive (see parentAnswers). */
+interface DialogAnswers {
+  /** Yes/no: is a parent of the child born in Colombia Venezuelan? */
+  'civil_registry.parents'?: 'yes' | 'no';
+  /** Yes/no: is a parent of the child born abroad Colombian? */
+  'civil_registry.colombianParent'?: 'yes' | 'no';
+  'regularization.pptNeed'?: 'uses' | 'reissue';
+}
+
+/** The choice id each question of the content would return, keyed `file.group`, as far as known. */
+export type KnownAnswers = Omit<QuestionAnswers, keyof DialogAnswers> & DialogAnswers;
+export type KnownAnswerKey = keyof KnownAnswers;
+
+/** Whether `key` (`file.group`, built from a question's content keys) is one a known answer could have. */
+export function isKnownIn(known: KnownAnswers, key: string): key is KnownAnswerKey {
+  return Object.hasOwn(known, key);
+}
 
 /** The turn's understanding and what was carried over, merged (this message wins). */
 export function understoodSoFar(session: Session): UnderstoodIds {
@@ -18,8 +34,8 @@ export function understoodSoFar(session: Session): UnderstoodIds {
 }
 
 /** Answers the dialogs ask for that questionAnswers does not derive: the child's parents, a PPT's cost. */
-function parentAnswers(ids: UnderstoodIds): KnownAnswers {
-  const answers: KnownAnswers = {};
+function parentAnswers(ids: UnderstoodIds): DialogAnswers {
+  const answers: DialogAnswers = {};
   // "mi bebé nació en Cúcuta…, yo soy venezolana": the person speaking is the parent.
   if (ids.child && ids.child.birthplace !== 'abroad' && ids.group === 'venezuelan') answers['civil_registry.parents'] = 'yes';
   if (ids.child?.birthplace === 'abroad' && (ids.group === 'returnee' || ids.group === 'host')) answers['civil_registry.colombianParent'] = 'yes';
@@ -30,7 +46,7 @@ function parentAnswers(ids: UnderstoodIds): KnownAnswers {
 
 /** The questions these ids answer, as choice ids keyed `file.group`. */
 export function knownAnswersFor(ids: UnderstoodIds): KnownAnswers {
-  return { ...(questionAnswers(ids) as KnownAnswers), ...parentAnswers(ids) };
+  return { ...questionAnswers(ids), ...parentAnswers(ids) };
 }
 
 /** An Understanding rebuilt from ids (the summary needs no evidence). */

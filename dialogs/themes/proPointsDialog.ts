@@ -4,7 +4,6 @@
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
-import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { ProWaterfallDialog } from '../proWaterfallDialog';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
 
@@ -30,7 +29,7 @@ export class ProPointsDialog extends ThemeDialog {
 
   /** Answer from the content file, or leave for the menu. */
   private async answer(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
+    const id = this.chosen(step)?.id;
     if (id === 'back_to_menu') return step.endDialog({ next: 'menu' } satisfies ThemeResult);
     if (id === 'what') await this.say(step, this.fact(step, 'what'), this.fact(step, 'remote'));
     else await this.say(step, this.content.fact(this.locale(step), 'common', 'nationalLine'));

@@ -7,15 +7,27 @@
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
-import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 import { topicHintIn } from './openingHint';
 
 export const PROTECTION_DIALOG = 'protection';
 const FLOW = 'protectionFlow';
-/** Topics whose answer differs when the person at risk is a child. */
-const ASK_IF_MINOR = ['signs', 'gbv'];
 
-export class ProtectionDialog extends GuidedThemeDialog {
+/** The choice ids of protection.json this dialog branches on (test/content/choiceIds.test.ts checks them). */
+export const PROTECTION_CHOICES = { topics: ['difference', 'signs', 'transit', 'gbv', 'lines'] } as const;
+type ProtectionTopic = (typeof PROTECTION_CHOICES.topics)[number];
+
+/** What the person has told the protection flow. */
+export interface ProtectionDetails {
+  topic?: ProtectionTopic;
+  /** For warning signs and violence: is the person at risk under 18? */
+  minor?: YesNo;
+}
+
+/** Topics whose answer differs when the person at risk is a child. */
+const ASK_IF_MINOR: readonly (ProtectionTopic | undefined)[] = ['signs', 'gbv'];
+
+export class ProtectionDialog extends GuidedThemeDialog<ProtectionDetails> {
   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
     super(PROTECTION_DIALOG, content, 'protection', feedback);
     this.addFlow(FLOW, [this.askTopic.bind(this), this.askMinor.bind(this), this.answer.bind(this)]);
@@ -30,14 +42,14 @@ export class ProtectionDialog extends GuidedThemeDialog {
 
   /** For warning signs and violence: is the person at risk under 18? */
   private async askMinor(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!ASK_IF_MINOR.includes(this.keep(step, 'topic') ?? '')) return step.next();
+    if (!ASK_IF_MINOR.includes(this.keep(step, 'topic', PROTECTION_CHOICES.topics))) return step.next();
     return this.askYesNo(step, 'minorQuestion');
   }
 
   /** Answer from the content file for the branch taken. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const minor = this.keep(step, 'minor') === 'yes';
-    switch (this.answerTo(step, 'topic')) {
+    const minor = this.keep(step, 'minor', YES_NO) === 'yes';
+    switch (this.details(step).topic) {
       case 'difference':
         await this.say(step, this.fact(step, 'trafficking'), this.fact(step, 'smuggling'), this.fact(step, 'traffickingHelp'));
         break;

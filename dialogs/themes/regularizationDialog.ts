@@ -9,14 +9,34 @@
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
-import { understoodIds } from '../../bot/nlu/understanding';
 import { getSession } from '../../bot/turn/session';
-import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
+import { understoodSoFar } from './knownAnswers';
 
 export const REGULARIZATION_DIALOG = 'regularization';
 const FLOW = 'regularizationFlow';
 
-export class RegularizationDialog extends GuidedThemeDialog {
+/** The choice ids of regularization.json this dialog branches on (test/content/choiceIds.test.ts checks them). */
+export const REGULARIZATION_CHOICES = {
+  situation: ['ppt_have', 'ppt_pending', 'no_permit', 'asylum', 'pep_tutor', 'foreign_id'],
+  pptNeed: ['uses', 'reissue'],
+  arrival: ['before_dec_2024', 'from_dec_2024'],
+} as const;
+type Situation = (typeof REGULARIZATION_CHOICES.situation)[number];
+/** The follow-up's answer: which PPT need, the arrival date, or (asylum) whether it was requested. */
+type SituationDetail = (typeof REGULARIZATION_CHOICES.pptNeed)[number] | (typeof REGULARIZATION_CHOICES.arrival)[number] | YesNo;
+const DETAIL_ANSWERS: readonly SituationDetail[] = [...REGULARIZATION_CHOICES.pptNeed, ...REGULARIZATION_CHOICES.arrival, ...YES_NO];
+
+/** What the person has told the regularization flow. */
+export interface RegularizationDetails {
+  /** Where a Venezuelan stands (other nationalities: `asylum`, without asking). */
+  situation?: Situation;
+  detail?: SituationDetail;
+  /** Without a permit: a mother, father or carer of a child? */
+  children?: YesNo;
+}
+
+export class RegularizationDialog extends GuidedThemeDialog<RegularizationDetails> {
   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
     super(REGULARIZATION_DIALOG, content, 'regularization', feedback);
     this.addFlow(FLOW, [
@@ -34,8 +54,7 @@ export class RegularizationDialog extends GuidedThemeDialog {
    * once, before any question; a lost PPT's duplicate fee is answered in its own branch instead.
    */
   private async answerCostFirst(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const session = getSession(step.context);
-    const asked = { ...session.carried, ...understoodIds(session.understanding) };
+    const asked = understoodSoFar(getSession(step.context));
     if (asked.costQuestion && asked.permitState !== 'lost') await this.say(step, this.fact(step, 'pptFree'));
     return step.next();
   }
@@ -53,7 +72,7 @@ export class RegularizationDialog extends GuidedThemeDialog {
 
   /** One follow-up on the situation: which PPT need, arrival date, or asylum already requested. */
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const situation = this.keep(step, 'situation');
+    const situation = this.keep(step, 'situation', REGULARIZATION_CHOICES.situation);
     if (situation === 'ppt_have') return this.askChoice(step, 'pptNeedQuestion', 'pptNeed');
     if (situation === 'no_permit') return this.askChoice(step, 'arrivalQuestion', 'arrival');
     if (situation === 'asylum') {
@@ -65,16 +84,15 @@ export class RegularizationDialog extends GuidedThemeDialog {
 
   /** Without a permit, ask whether they care for a child (children's PPT, PEP Tutor). */
   private async askChildren(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    this.keep(step, 'detail');
-    if (this.answerTo(step, 'situation') === 'no_permit') return this.askYesNo(step, 'childrenQuestion');
+    this.keep(step, 'detail', DETAIL_ANSWERS);
+    if (this.details(step).situation === 'no_permit') return this.askYesNo(step, 'childrenQuestion');
     return step.next();
   }
 
   /** Answer from the content file for the branch taken. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const children = this.keep(step, 'children') === 'yes';
-    const situation = this.answerTo(step, 'situation');
-    const detail = this.answerTo(step, 'detail');
+    const children = this.keep(step, 'children', YES_NO) === 'yes';
+    const { situation, detail } = this.details(step);
     const group = this.group(step);
     switch (situation) {
       case 'ppt_have':

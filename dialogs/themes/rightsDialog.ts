@@ -10,7 +10,15 @@ import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
 export const RIGHTS_DIALOG = 'rights';
 const FLOW = 'rightsFlow';
 
-export class RightsDialog extends GuidedThemeDialog {
+/** The choice ids of rights.json this dialog branches on (test/content/choiceIds.test.ts checks them). */
+export const RIGHTS_CHOICES = { topics: ['rights', 'duties'] } as const;
+
+/** What the person has told the rights flow. */
+export interface RightsDetails {
+  topic?: (typeof RIGHTS_CHOICES.topics)[number];
+}
+
+export class RightsDialog extends GuidedThemeDialog<RightsDetails> {
   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
     super(RIGHTS_DIALOG, content, 'rights', feedback);
     this.addFlow(FLOW, [this.askTopic.bind(this), this.answer.bind(this)]);
@@ -23,7 +31,7 @@ export class RightsDialog extends GuidedThemeDialog {
 
   /** Answer from the content file, then point to the PRO line for the rest. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const topic = this.keep(step, 'topic');
+    const topic = this.keep(step, 'topic', RIGHTS_CHOICES.topics);
     if (topic === 'duties') await this.say(step, this.fact(step, 'duties'));
     else await this.say(step, this.fact(step, 'basicRights'), this.fact(step, 'procedureRights'));
     await this.say(step, this.withProLine(step, this.ui(step, 'confirmMore')));

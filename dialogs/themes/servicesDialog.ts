@@ -12,8 +12,9 @@ import { formatKm, NEARBY_KM, UNDER_ONE_KM } from '../../bot/referrals/distance'
 import { formatPhone } from '../../bot/referrals/phoneNumbers';
 import type { FoundReferral, ReferralDirectory, ServiceQuery } from '../../bot/referrals/referralDirectory';
 import { isServiceKind, type ServiceKind } from '../../bot/referrals/serviceKinds';
+import { shortenText } from '../../bot/text/shorten';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
-import { PLACE_PROMPT, PlaceAnswer, PlacePrompt, placePromptOptions } from '../prompts/placePrompt';
+import { PLACE_PROMPT, placeAnswerIn, PlacePrompt, placePromptOptions } from '../prompts/placePrompt';
 import { ProWaterfallDialog, roundCoordinate } from '../proWaterfallDialog';
 import { textMessage } from '../../bot/turn/replies';
 import { getSession } from '../../bot/turn/session';
@@ -28,8 +29,17 @@ const PLACE_ATTEMPTS = 2;
 /** Where to search: a municipality, a department, or a shared location (kept only rounded, during the search). */
 type Place = { municipalityCode: string } | { departmentCode: string } | { near: { lat: number; lon: number } };
 
+/** The "any kind of service" choice of the second list of needs. */
+const ANY_SERVICE = 'any_service';
+/** The need asked for: a kind of service of the directory, or any. */
+type Need = ServiceKind | typeof ANY_SERVICE;
+
+function needIn(id: string | undefined): Need | undefined {
+  return id !== undefined && (id === ANY_SERVICE || isServiceKind(id)) ? id : undefined;
+}
+
 interface FlowOptions {
-  need?: string;
+  need?: Need;
   place?: Place;
   offset?: number;
   /** Ask for a place without offering the remembered one ("otro lugar"). */
@@ -37,8 +47,9 @@ interface FlowOptions {
   placeAttempts?: number;
 }
 
-interface FlowValues {
-  need?: string;
+/** What the person has told the services flow. */
+export interface ServicesDetails {
+  need?: Need;
   /** Where the last search was (a location only rounded), for "ver más" and "otra necesidad". */
   place?: Place;
   /** Municipality codes offered when a typed name was ambiguous (the name itself is not kept). */
@@ -52,9 +63,26 @@ interface Resolved {
   declined?: boolean;
 }
 
+function isPlace(value: unknown): value is Place {
+  if (typeof value !== 'object' || value === null) return false;
+  if ('municipalityCode' in value) return typeof value.municipalityCode === 'string';
+  if ('departmentCode' in value) return typeof value.departmentCode === 'string';
+  if (!('near' in value) || typeof value.near !== 'object' || value.near === null) return false;
+  const { near } = value;
+  return 'lat' in near && typeof near.lat === 'number' && 'lon' in near && typeof near.lon === 'number';
+}
+
+/** The place steps' hand-off, checked: after "atrás" or a language switch it comes back from saved state. */
+function resolvedIn(result: unknown): Resolved | undefined {
+  if (typeof result !== 'object' || result === null) return undefined;
+  return { place: 'place' in result && isPlace(result.place) ? result.place : undefined, declined: 'declined' in result && result.declined === true };
+}
+
 const DECLINE_PLACE = 'no_place';
 
-export class ServicesDialog extends ThemeDialog {
+export class ServicesDialog extends ThemeDialog<ServicesDetails> {
+  protected override readonly savedLoose = ['need', 'place', 'ambiguous'] as const;
+
   constructor(content: ContentCatalog, private readonly directory: ReferralDirectory, private readonly geo: GeoDirectory) {
     super(SERVICES_DIALOG, content, 'services');
     this.addDialog(new PlacePrompt(PLACE_PROMPT));
@@ -72,10 +100,6 @@ export class ServicesDialog extends ThemeDialog {
     this.initialDialogId = FLOW;
   }
 
-  private values(step: WaterfallStepContext<FlowOptions>): FlowValues {
-    return step.values as FlowValues;
-  }
-
   /** Ask the need, unless it is already known (paging, or "otro lugar"). */
   private async askNeed(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     if (step.options?.need) return step.next({ id: step.options.need } satisfies ChoiceAnswer);
@@ -84,14 +108,13 @@ export class ServicesDialog extends ThemeDialog {
 
   /** "Otras necesidades" opens the second list (shelter, food, cash, water, protection, any). */
   private async askMoreNeeds(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
-    if (id !== 'other_needs') return step.next(step.result);
+    if (this.chosen(step)?.id !== 'other_needs') return step.next(step.result);
     return this.ask(step, { text: this.ui(step, 'needMoreQuestion'), choices: this.choices(step, 'moreNeeds') });
   }
 
   /** Ask the place: offer the one remembered from last time, or a name, or a location pin. */
   private async askPlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    this.values(step).need = (step.result as ChoiceAnswer).id;
+    this.details(step).need = needIn(this.chosen(step)?.id);
     if (step.options?.place) return step.next({ kind: 'known' });
     const retryText = this.ui(step, 'placeNotFound');
     const remembered = step.options?.askNewPlace ? undefined : this.rememberedPlace(step);
@@ -108,18 +131,18 @@ export class ServicesDialog extends ThemeDialog {
 
   /** Turn the answer into a municipality, department or location; ask again when unknown. */
   private async resolvePlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const values = this.values(step);
+    const values = this.details(step);
     if (step.options?.place) return step.next({ place: step.options.place } satisfies Resolved);
-    const answer = step.result as PlaceAnswer;
-    if (answer.kind === 'location') return step.next({ place: { near: { lat: answer.latitude, lon: answer.longitude } } } satisfies Resolved);
-    if (answer.kind === 'choice' && answer.id === DECLINE_PLACE) return step.next({ declined: true } satisfies Resolved);
-    if (answer.kind === 'choice') {
+    const answer = placeAnswerIn(step.result);
+    if (answer?.kind === 'location') return step.next({ place: { near: { lat: answer.latitude, lon: answer.longitude } } } satisfies Resolved);
+    if (answer?.kind === 'choice' && answer.id === DECLINE_PLACE) return step.next({ declined: true } satisfies Resolved);
+    if (answer?.kind === 'choice') {
       const remembered = this.rememberedPlace(step);
       if (remembered) return step.next({ place: remembered.place } satisfies Resolved);
     }
     // Asked again after "atrás" or a language switch: the typed name is not kept, its candidates are.
-    if (answer.kind === 'text' && answer.text === undefined && values.ambiguous) return this.askWhichPlace(step, values.ambiguous);
-    const resolution = this.geo.resolvePlace(answer.kind === 'text' ? (answer.text ?? '') : '');
+    if (answer?.kind === 'text' && answer.text === undefined && values.ambiguous) return this.askWhichPlace(step, values.ambiguous);
+    const resolution = this.geo.resolvePlace(answer?.kind === 'text' ? (answer.text ?? '') : '');
     if (resolution.kind === 'municipality') return step.next({ place: { municipalityCode: resolution.municipality.code } } satisfies Resolved);
     if (resolution.kind === 'department') return step.next({ place: { departmentCode: resolution.department.code } } satisfies Resolved);
     if (resolution.kind === 'ambiguous') {
@@ -140,23 +163,23 @@ export class ServicesDialog extends ThemeDialog {
       const municipality = this.geo.municipality(code);
       const department = municipality && this.geo.department(municipality.departmentCode);
       if (!municipality || !department) return [];
-      return [{ id: code, title: this.shorten(`${municipality.name} (${department.name})`, 24), synonyms: [department.name, `${municipality.name} ${department.name}`] }];
+      return [{ id: code, title: shortenText(`${municipality.name} (${department.name})`, 24), synonyms: [department.name, `${municipality.name} ${department.name}`] }];
     });
     return this.ask(step, { text: this.ui(step, 'placeAmbiguous'), choices });
   }
 
   /** The person picked one of several places sharing a name (or the place was already known). */
   private async pickAmbiguousPlace(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const answer = step.result as (ChoiceAnswer & Resolved) | undefined;
-    if (answer?.id && /^\d{5}$/.test(answer.id)) return step.next({ place: { municipalityCode: answer.id } } satisfies Resolved);
-    return step.next(answer);
+    const id = this.chosen(step)?.id;
+    if (id && /^\d{5}$/.test(id)) return step.next({ place: { municipalityCode: id } } satisfies Resolved);
+    return step.next(step.result);
   }
 
   /** List a page of services, nearest first, then the national lines that fit the need. */
   private async showServices(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const values = this.values(step);
+    const values = this.details(step);
     const need = values.need;
-    const resolved = step.result as Resolved | undefined;
+    const resolved = resolvedIn(step.result);
     if (resolved?.declined) {
       await this.say(step, `${this.ui(step, 'placeDeclined')}\n\n${await this.nationalLinesText(step, need)}`);
       return this.askWhatNext(step, false);
@@ -238,9 +261,8 @@ export class ServicesDialog extends ThemeDialog {
 
   /** More of the same, another need, another place, or back to the menu. */
   private async afterResults(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
-    const { need, place } = this.values(step);
-    switch (id) {
+    const { need, place } = this.details(step);
+    switch (this.chosen(step)?.id) {
       case 'more_results':
         return step.replaceDialog(FLOW, { need, place, offset: (step.options?.offset ?? 0) + PAGE_SIZE } satisfies FlowOptions);
       case 'other_need':
@@ -316,13 +338,5 @@ export class ServicesDialog extends ThemeDialog {
     if (lines.length === 0) lines = await this.directory.nationalLines();
     if (lines.length === 0) return this.content.fact(this.locale(step), 'common', 'nationalLine');
     return lines.map((r) => this.describe(step, r)).join('\n\n');
-  }
-
-  /** Shortens on a word boundary so list titles stay within WhatsApp's limit. */
-  private shorten(text: string, max: number): string {
-    if (text.length <= max) return text;
-    const cut = text.slice(0, max - 1);
-    const space = cut.lastIndexOf(' ');
-    return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
   }
 }

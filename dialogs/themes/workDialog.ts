@@ -13,8 +13,27 @@ import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
 export const WORK_DIALOG = 'work';
 const FLOW = 'workFlow';
 
+/** The choice ids of work.json this dialog branches on (test/content/choiceIds.test.ts checks them). */
+export const WORK_CHOICES = {
+  permit: ['ppt', 'visa_v', 'sc2', 'none', 'pep_tutor', 'foreign_id'],
+  permitOther: ['sc2', 'foreign_id', 'none'],
+  hostGoal: ['find_job', 'hire'],
+  goal: ['find_job', 'employed', 'profession', 'problem'],
+} as const;
+type WorkPermit = (typeof WORK_CHOICES.permit)[number];
+/** The first question's answer: the permit held (Venezuelans, other nationalities) or, for Colombians, looking for work or hiring. */
+type FirstAnswer = WorkPermit | (typeof WORK_CHOICES.hostGoal)[number];
+const FIRST_ANSWERS: readonly FirstAnswer[] = [...WORK_CHOICES.permit, ...WORK_CHOICES.hostGoal];
+
+/** What the person has told the work flow. */
+export interface WorkDetails {
+  first?: FirstAnswer;
+  /** With a permit that allows work: what they need. */
+  goal?: (typeof WORK_CHOICES.goal)[number];
+}
+
 /** Permits that allow work, and the fact that says so for each. */
-const PERMIT_FACT: Readonly<Record<string, string>> = {
+const PERMIT_FACT: Readonly<Partial<Record<FirstAnswer, string>>> = {
   ppt: 'workRights',
   visa_v: 'workRights',
   pep_tutor: 'pepTutorWork',
@@ -22,7 +41,7 @@ const PERMIT_FACT: Readonly<Record<string, string>> = {
   foreign_id: 'foreignIdWork',
 };
 
-export class WorkDialog extends GuidedThemeDialog {
+export class WorkDialog extends GuidedThemeDialog<WorkDetails> {
   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
     super(WORK_DIALOG, content, 'work', feedback);
     this.addFlow(FLOW, [this.ensureGroup.bind(this), this.askPermitOrNeed.bind(this), this.askGoal.bind(this), this.answer.bind(this)]);
@@ -39,21 +58,22 @@ export class WorkDialog extends GuidedThemeDialog {
 
   /** With a permit that allows work: find a job, rights in a job, a profession, or a problem at work? */
   private async askGoal(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const first = this.keep(step, 'first');
-    if (this.holdsPermit(step, first)) return this.askChoice(step, 'goalQuestion', 'goal');
+    const first = this.keep(step, 'first', FIRST_ANSWERS);
+    if (this.permitFact(step, first)) return this.askChoice(step, 'goalQuestion', 'goal');
     return step.next();
   }
 
   /** Answer from the content file for the branch taken. */
   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const goal = this.keep(step, 'goal');
-    const first = this.answerTo(step, 'first');
+    const goal = this.keep(step, 'goal', WORK_CHOICES.goal);
+    const { first } = this.details(step);
+    const permitFact = this.permitFact(step, first);
     const group = this.group(step);
     if (group === 'returnee' || group === 'host') {
       if (first === 'hire') await this.say(step, this.fact(step, 'workRights'), this.fact(step, 'employerDuties'));
       else await this.say(step, this.fact(step, 'publicEmployment'));
-    } else if (first && this.holdsPermit(step, first)) {
-      await this.say(step, this.fact(step, PERMIT_FACT[first]));
+    } else if (permitFact) {
+      await this.say(step, this.fact(step, permitFact));
       if (first === 'foreign_id') await this.say(step, this.withProLine(step, this.ui(step, 'foreignIdNote')));
       if (goal === 'find_job') await this.say(step, this.fact(step, 'publicEmployment'));
       else if (goal === 'profession') await this.say(step, this.withProLine(step, this.fact(step, 'profession')));
@@ -69,9 +89,9 @@ export class WorkDialog extends GuidedThemeDialog {
     return step.next();
   }
 
-  /** Whether the answer to the permit question names a permit that allows work. */
-  private holdsPermit(step: WaterfallStepContext, first: string | undefined): boolean {
+  /** The fact saying the permit named by the permit question allows work; undefined when it names none that does. */
+  private permitFact(step: WaterfallStepContext, first: FirstAnswer | undefined): string | undefined {
     const group = this.group(step);
-    return (group === 'venezuelan' || group === 'other_nationality') && !!first && first in PERMIT_FACT;
+    return (group === 'venezuelan' || group === 'other_nationality') && first ? PERMIT_FACT[first] : undefined;
   }
 }
