@@ -1,4 +1,5 @@
-import { markdownToWhatsApp, plainLabel, shortenText, splitText, uniqueLabels } from '../../bot/channels/whatsapp/formatting';
+import { markdownToWhatsApp, plainLabel, splitText, uniqueLabels } from '../../bot/channels/whatsapp/formatting';
+import { shortenText } from '../../bot/text/shorten';
 
 describe('markdownToWhatsApp', () => {
   it.each([

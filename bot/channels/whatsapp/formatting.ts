@@ -3,8 +3,7 @@
  * split where a reader would pause, and labels are shortened without cutting words.
  * Pure functions, no botbuilder.
  */
-
-const ELLIPSIS = '…';
+import { shortenText, sliceSafe } from '../../text/shorten';
 
 /** Same link text and target (ignoring scheme and a trailing slash): print the address once. */
 function sameLink(text: string, url: string): boolean {
@@ -40,31 +39,6 @@ export function markdownToWhatsApp(markdown: string): string {
 /** Button and row labels show no formatting (Meta: "markdown is not supported"): drop the markers. */
 export function plainLabel(label: string): string {
   return label.replace(/\*\*|__|~~/g, '').replace(/(^|\s)[*_~](?=\S)|(?<=\S)[*_~](?=\s|$)/g, '$1').trim();
-}
-
-/** Cuts at `max` UTF-16 units without splitting a surrogate pair (an emoji). */
-function sliceSafe(text: string, max: number): string {
-  let cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  return cut;
-}
-
-/**
- * Shortens a one-line label to at most `max` characters: whole words only, then "…".
- * A single word longer than `max` is the one case cut inside (nothing else would fit).
- */
-export function shortenText(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  if (max <= ELLIPSIS.length) return sliceSafe(clean, max);
-  const room = max - ELLIPSIS.length;
-  // A space at index `room` means the first `room` characters end on a whole word.
-  const space = clean.lastIndexOf(' ', room);
-  let head = space > 0 ? clean.slice(0, space) : sliceSafe(clean, room);
-  head = head.replace(/[\s,;:.\-–—(/]+$/u, '');
-  if (!head) head = sliceSafe(clean, room);
-  return head + ELLIPSIS;
 }
 
 /**

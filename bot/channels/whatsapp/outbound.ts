@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { Activity, CardAction } from 'botbuilder';
 import type { Choice } from '../../content/choice';
-import { markdownToWhatsApp, plainLabel, shortenText, splitLastParagraph, splitText, uniqueLabels } from './formatting';
+import { shortenText } from '../../text/shorten';
+import { markdownToWhatsApp, plainLabel, splitLastParagraph, splitText, uniqueLabels } from './formatting';
 import { LIMITS, ListContent, ListRow, OutboundMessage, WhatsAppAddress } from './limits';
 
 /** Thrown when an activity cannot be shown within WhatsApp's limits without losing its meaning. */
