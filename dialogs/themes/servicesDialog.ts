@@ -12,6 +12,7 @@ import { formatKm, NEARBY_KM, UNDER_ONE_KM } from '../../bot/referrals/distance'
 import { formatPhone } from '../../bot/referrals/phoneNumbers';
 import type { FoundReferral, ReferralDirectory, ServiceQuery } from '../../bot/referrals/referralDirectory';
 import { isServiceKind, type ServiceKind } from '../../bot/referrals/serviceKinds';
+import { shortenText } from '../../bot/text/shorten';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { PLACE_PROMPT, placeAnswerIn, PlacePrompt, placePromptOptions } from '../prompts/placePrompt';
 import { ProWaterfallDialog, roundCoordinate } from '../proWaterfallDialog';
@@ -162,7 +163,7 @@ export class ServicesDialog extends ThemeDialog<ServicesDetails> {
       const municipality = this.geo.municipality(code);
       const department = municipality && this.geo.department(municipality.departmentCode);
       if (!municipality || !department) return [];
-      return [{ id: code, title: this.shorten(`${municipality.name} (${department.name})`, 24), synonyms: [department.name, `${municipality.name} ${department.name}`] }];
+      return [{ id: code, title: shortenText(`${municipality.name} (${department.name})`, 24), synonyms: [department.name, `${municipality.name} ${department.name}`] }];
     });
     return this.ask(step, { text: this.ui(step, 'placeAmbiguous'), choices });
   }
@@ -337,13 +338,5 @@ export class ServicesDialog extends ThemeDialog<ServicesDetails> {
     if (lines.length === 0) lines = await this.directory.nationalLines();
     if (lines.length === 0) return this.content.fact(this.locale(step), 'common', 'nationalLine');
     return lines.map((r) => this.describe(step, r)).join('\n\n');
-  }
-
-  /** Shortens on a word boundary so list titles stay within WhatsApp's limit. */
-  private shorten(text: string, max: number): string {
-    if (text.length <= max) return text;
-    const cut = text.slice(0, max - 1);
-    const space = cut.lastIndexOf(' ');
-    return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
   }
 }
