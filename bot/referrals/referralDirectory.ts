@@ -7,7 +7,8 @@
  */
 import { boxAround, Coordinates, distanceKm } from './distance';
 import { Referral } from './referral';
-import type { ReferralFilter, ReferralReader } from './referralRepository';
+import type { ReferralFilter } from './referralQuery';
+import type { ReferralReader } from './referralRepository';
 import type { ServiceKind } from './serviceKinds';
 
 /** One collator for every sort: `localeCompare(x, 'es')` looks a collator up on each comparison. */

@@ -1,44 +1,20 @@
 /**
  * The referral directory on Cosmos DB: partitioned by department ("national" for country-wide lines),
- * parameterized queries only, optimistic concurrency on updates, and an audit entry for every change.
- * Queries stay in the subset the embedded server shares with Cosmos DB (WHERE, IN, CONTAINS,
- * ARRAY_CONTAINS, TOP; no OFFSET/LIMIT, DISTINCT, GROUP BY), and always filter the partition key in
- * WHERE because the embedded server ignores the partitionKey query option.
+ * optimistic concurrency on updates, and an audit entry for every change. Only the I/O is here: the
+ * queries are built in referralQuery.ts and an import's writes are planned in importPlan.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { Container, OperationInput, SqlParameter } from '@azure/cosmos';
-import { foldPlaceText, GeoDirectory } from '../geo';
+import type { Container, OperationInput } from '@azure/cosmos';
+import { GeoDirectory } from '../geo';
 import { statusOf } from '../storage/cosmosErrors';
 import { AuditChange, AuditEntry, AuditLog } from './auditLog';
-import { asJson, bulkWrite } from './bulkWrite';
-import type { BoundingBox } from './distance';
-import { NATIONAL_PARTITION, partitionKeyOf, Referral } from './referral';
-import { changedColumns, ReferralDocument, referralOf, StoredReferral, storedOf, toDocument } from './referralDocument';
+import { bulkWrite } from './bulkWrite';
+import { planImport, undoOperations } from './importPlan';
+import { partitionKeyOf, Referral } from './referral';
+import { changedColumns, ReferralDocument, StoredReferral, storedOf, toDocument } from './referralDocument';
 import { ReferralConflictError, ReferralExistsError, ReferralNotFoundError, ReferralWriteError } from './referralErrors';
-import type { ReferralColumn } from './referralRecord';
-import type { ServiceKind } from './serviceKinds';
-
-/** One collator for every sort: `localeCompare(x, 'es')` looks a collator up on each comparison. */
-const SPANISH = new Intl.Collator('es');
-/** Up to this many rows, an import looks its ids up instead of reading the whole directory. */
-const SMALL_IMPORT = 1000;
-
-export interface ReferralFilter {
-  departmentCode?: string;
-  /** Implies its department (the code's first two digits). */
-  municipalityCode?: string;
-  service?: ServiceKind;
-  /** Words in the name, organisation, address, place or populations; accents and case do not matter. */
-  search?: string;
-  /** Inactive (removed) entries are left out unless this is true. */
-  includeInactive?: boolean;
-  /** With a department or municipality: national lines too. */
-  includeNational?: boolean;
-  /** National lines only. */
-  nationalOnly?: boolean;
-  /** Only entries with coordinates inside this box. */
-  within?: BoundingBox;
-}
+import { byIdQuery, byPlaceThenName, existingIdsQuery, listQuery, partitionProbeQuery, ReferralFilter, ReferralQuery } from './referralQuery';
+import type { ReferralColumn } from './referralFields';
 
 /** What the bot's read side needs; ReferralDirectory depends on this, so tests can substitute it. */
 export interface ReferralReader {
@@ -75,12 +51,6 @@ export interface ReferralRepositoryOptions {
   clock?: () => Date;
 }
 
-/** Sorts national lines first, then by department, municipality and name. */
-function byPlaceThenName(a: StoredReferral, b: StoredReferral): number {
-  const key = (r: Referral): string => `${r.departmentCode ?? ''}|${r.municipalityCode ?? ''}`;
-  return key(a.referral).localeCompare(key(b.referral)) || SPANISH.compare(a.referral.name, b.referral.name) || a.referral.id.localeCompare(b.referral.id);
-}
-
 /**
  * Reads and changes the referral directory. Every change is audited with `actor`.
  *
@@ -102,53 +72,18 @@ export class ReferralRepository implements ReferralReader {
 
   /** The entry with this id, wherever it is partitioned. */
   async get(id: string): Promise<StoredReferral | undefined> {
-    const documents = await this.queryDocuments('SELECT * FROM c WHERE c.id = @id', [{ name: '@id', value: id }]);
+    const documents = await this.queryDocuments(byIdQuery(id));
     return documents[0] && storedOf(documents[0]);
   }
 
   async list(filter: ReferralFilter = {}): Promise<StoredReferral[]> {
-    const where: string[] = [];
-    const parameters: SqlParameter[] = [];
-    const param = (name: string, value: string | number): string => {
-      parameters.push({ name, value });
-      return name;
-    };
-    const departmentCode = filter.departmentCode ?? filter.municipalityCode?.slice(0, 2);
-    let partitionKey: string | undefined;
-    if (filter.nationalOnly) {
-      where.push(`c.partitionKey = ${param('@national', NATIONAL_PARTITION)}`);
-      partitionKey = NATIONAL_PARTITION;
-    } else if (departmentCode) {
-      const department = param('@department', departmentCode);
-      if (filter.includeNational) {
-        const national = param('@national', NATIONAL_PARTITION);
-        where.push(`c.partitionKey IN (${department}, ${national})`);
-        if (filter.municipalityCode) where.push(`(c.municipalityCode = ${param('@municipality', filter.municipalityCode)} OR c.partitionKey = ${national})`);
-      } else {
-        where.push(`c.partitionKey = ${department}`);
-        partitionKey = departmentCode;
-        if (filter.municipalityCode) where.push(`c.municipalityCode = ${param('@municipality', filter.municipalityCode)}`);
-      }
-    }
-    if (!filter.includeInactive) where.push('c.active = true');
-    if (filter.service) where.push(`ARRAY_CONTAINS(c.services, ${param('@service', filter.service)})`);
-    const search = filter.search ? foldPlaceText(filter.search) : '';
-    if (search) where.push(`CONTAINS(c.searchText, ${param('@search', search)})`);
-    if (filter.within) {
-      const box = filter.within;
-      where.push(
-        `c.latitude >= ${param('@minLatitude', box.minLatitude)} AND c.latitude <= ${param('@maxLatitude', box.maxLatitude)}` +
-          ` AND c.longitude >= ${param('@minLongitude', box.minLongitude)} AND c.longitude <= ${param('@maxLongitude', box.maxLongitude)}`,
-      );
-    }
-    const query = `SELECT * FROM c${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-    const documents = await this.queryDocuments(query, parameters, partitionKey);
+    const documents = await this.queryDocuments(listQuery(filter));
     return documents.map(storedOf).sort(byPlaceThenName);
   }
 
   /** True when no entry (active or not) is stored under this partition key. */
   async isPartitionEmpty(partitionKey: string): Promise<boolean> {
-    const found = await this.queryDocuments('SELECT TOP 1 c.id FROM c WHERE c.partitionKey = @partitionKey', [{ name: '@partitionKey', value: partitionKey }], partitionKey);
+    const found = await this.queryDocuments(partitionProbeQuery(partitionKey));
     return found.length === 0;
   }
 
@@ -229,42 +164,8 @@ export class ReferralRepository implements ReferralReader {
    */
   async importReferrals(referrals: Referral[], actor: string, options: ImportOptions = {}): Promise<ImportOutcome> {
     const batchId = randomUUID();
-    const existing = new Map((await this.existingDocuments(referrals.map((r) => r.id))).map((d) => [d.id, d]));
-    const now = this.clock();
-    const operations: OperationInput[] = [];
-    /** For each operation, the referral it writes (deletes of moved entries point at the same one). */
-    const owners: string[] = [];
-    const changes = new Map<string, AuditChange>();
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    for (const referral of referrals) {
-      const old = existing.get(referral.id);
-      const document = asJson(toDocument(referral, actor, now, this.geo));
-      const partitionKey = partitionKeyOf(referral);
-      if (!old) {
-        operations.push({ operationType: 'Create', partitionKey, resourceBody: document });
-        owners.push(referral.id);
-        changes.set(referral.id, { entityId: referral.id, action: 'import', before: null, after: referral });
-        created++;
-        continue;
-      }
-      const before = referralOf(old);
-      if (!changedColumns(before, referral).length) {
-        unchanged++;
-        continue;
-      }
-      if (old.partitionKey === partitionKey) {
-        operations.push({ operationType: 'Replace', partitionKey, id: referral.id, ifMatch: old._etag, resourceBody: document });
-        owners.push(referral.id);
-      } else {
-        operations.push({ operationType: 'Create', partitionKey, resourceBody: document });
-        operations.push({ operationType: 'Delete', partitionKey: old.partitionKey, id: old.id });
-        owners.push(referral.id, referral.id);
-      }
-      changes.set(referral.id, { entityId: referral.id, action: 'import', before, after: referral });
-      updated++;
-    }
+    const existing = new Map((await this.queryDocuments(existingIdsQuery(referrals.map((r) => r.id)))).map((d) => [d.id, d]));
+    const { operations, owners, changes, created, updated, unchanged } = planImport(referrals, existing, { actor, now: this.clock(), geo: this.geo });
     const outcome: ImportOutcome = { created, updated, unchanged, batchId, dryRun: !!options.dryRun };
     if (options.dryRun || !operations.length) return outcome;
 
@@ -279,7 +180,7 @@ export class ReferralRepository implements ReferralReader {
       await this.undoImport(operations, failures, existing);
       throw new ReferralWriteError([...failedIds].map(([id, statusCode]) => ({ id, statusCode })), 0);
     }
-    const auditFailures = await this.audit.recordMany([...changes.values()], actor, batchId);
+    const auditFailures = await this.audit.recordMany(changes, actor, batchId);
     if (auditFailures) {
       await this.audit.forgetBatch(batchId);
       await this.undoImport(operations, [], existing);
@@ -288,27 +189,9 @@ export class ReferralRepository implements ReferralReader {
     return outcome;
   }
 
-  /**
-   * Puts back what an import's successful operations changed: created entries are deleted, replaced
-   * or moved ones get their earlier document back. Throws when the directory could not be restored.
-   */
+  /** Puts back what an import's successful operations changed (importPlan's undoOperations). Throws when the directory could not be restored. */
   private async undoImport(operations: OperationInput[], failures: { index: number }[], existing: Map<string, ReferralDocument>): Promise<void> {
-    const failed = new Set(failures.map((f) => f.index));
-    const inverse: OperationInput[] = [];
-    operations.forEach((op, index) => {
-      if (failed.has(index)) return;
-      const body = (op as { resourceBody?: { id: string } }).resourceBody;
-      const id = body?.id ?? (op as { id: string }).id;
-      const before = existing.get(id);
-      const partitionKey = (op as { partitionKey: string }).partitionKey;
-      if (op.operationType === 'Create') {
-        // A new entry, or the new partition's copy of a moved one.
-        inverse.push({ operationType: 'Delete', partitionKey, id });
-      } else if (before) {
-        const { _rid, _self, _etag, _ts, _attachments, ...document } = before as ReferralDocument & Record<string, unknown>;
-        inverse.push({ operationType: 'Upsert', partitionKey: before.partitionKey, resourceBody: asJson(document) });
-      }
-    });
+    const inverse = undoOperations(operations, new Set(failures.map((f) => f.index)), existing);
     const undoFailures = (await bulkWrite(this.container, inverse)).filter((f) => f.statusCode !== 404);
     if (undoFailures.length) throw new Error(`an import failed and ${undoFailures.length} of its writes could not be undone; check the directory with \`pro referrals list\``);
   }
@@ -319,7 +202,7 @@ export class ReferralRepository implements ReferralReader {
   }
 
   private async currentDocument(id: string): Promise<ReferralDocument> {
-    const documents = await this.queryDocuments('SELECT * FROM c WHERE c.id = @id', [{ name: '@id', value: id }]);
+    const documents = await this.queryDocuments(byIdQuery(id));
     if (!documents[0]) throw new ReferralNotFoundError(id);
     return documents[0];
   }
@@ -334,13 +217,7 @@ export class ReferralRepository implements ReferralReader {
     }
   }
 
-  /** The stored documents among these ids: looked up by id for a small import, one scan of the container for a large one. */
-  private async existingDocuments(ids: string[]): Promise<ReferralDocument[]> {
-    if (ids.length > SMALL_IMPORT) return this.queryDocuments('SELECT * FROM c', []);
-    return this.queryDocuments('SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)', [{ name: '@ids', value: ids }]);
-  }
-
-  private async queryDocuments(query: string, parameters: SqlParameter[], partitionKey?: string): Promise<ReferralDocument[]> {
+  private async queryDocuments({ query, parameters, partitionKey }: ReferralQuery): Promise<ReferralDocument[]> {
     // partitionKey routes the query to one partition on Cosmos DB; the WHERE clause carries the filter everywhere.
     // maxItemCount -1: pages as large as the service allows; the embedded server re-runs the whole query for every page.
     const options = { maxItemCount: -1, ...(partitionKey ? { partitionKey } : {}) };
