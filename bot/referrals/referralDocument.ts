@@ -4,7 +4,8 @@
  */
 import { foldPlaceText, GeoDirectory } from '../geo';
 import { partitionKeyOf, Referral } from './referral';
-import { ReferralColumn, toRecord } from './referralRecord';
+import { REFERRAL_KEYS, type ReferralColumn } from './referralFields';
+import { toRecord } from './referralRecord';
 
 export interface ReferralDocument extends Referral {
   /** Department code, or "national" for lines serving the whole country. */
@@ -24,27 +25,6 @@ export interface StoredReferral {
   updatedAt: string;
   updatedBy: string;
 }
-
-const REFERRAL_KEYS: readonly (keyof Referral)[] = [
-  'id',
-  'name',
-  'organization',
-  'services',
-  'departmentCode',
-  'municipalityCode',
-  'address',
-  'latitude',
-  'longitude',
-  'phone',
-  'whatsapp',
-  'email',
-  'url',
-  'hours',
-  'populations',
-  'languages',
-  'verifiedAt',
-  'active',
-];
 
 /** The Referral inside a stored document, without storage fields (or Cosmos system fields). */
 export function referralOf(document: ReferralDocument): Referral {

@@ -8,7 +8,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Referral } from './referral';
 import { ReferralInputError } from './referralErrors';
-import { isReferralColumn, LIST_SEPARATOR, REFERRAL_COLUMNS, ReferralColumn, ReferralRecord, toRecord } from './referralRecord';
+import { COLUMN_OF_KEY, REFERRAL_COLUMNS, type ReferralColumn } from './referralFields';
+import { isReferralColumn, LIST_SEPARATOR, ReferralRecord, toRecord } from './referralRecord';
 import { validateReferral, ValidationContext } from './referralValidation';
 import { neutraliseCell, restoreCell } from '../text/csvSafety';
 
@@ -50,28 +51,6 @@ export class ReferralImportRejectedError extends ReferralInputError {
     this.name = 'ReferralImportRejectedError';
   }
 }
-
-/** Field names of the JSON export (the Referral's) and the CSV column each stands for. */
-const JSON_FIELDS: Record<keyof Referral, ReferralColumn> = {
-  id: 'id',
-  name: 'name',
-  organization: 'organization',
-  services: 'services',
-  departmentCode: 'department_code',
-  municipalityCode: 'municipality_code',
-  address: 'address',
-  latitude: 'latitude',
-  longitude: 'longitude',
-  phone: 'phone',
-  whatsapp: 'whatsapp',
-  email: 'email',
-  url: 'url',
-  hours: 'hours',
-  populations: 'populations',
-  languages: 'languages',
-  verifiedAt: 'verified_at',
-  active: 'active',
-};
 
 export function formatOfFile(file: string): ReferralFileFormat {
   return file.toLowerCase().endsWith('.json') ? 'json' : 'csv';
@@ -164,7 +143,8 @@ function recordOfJson(entry: unknown): Omit<RawRow, 'line'> {
   }
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(entry)) {
-    const column = Object.hasOwn(JSON_FIELDS, key) ? JSON_FIELDS[key as keyof Referral] : isReferralColumn(key) ? key : undefined;
+    // Referral field names (the JSON export's) or the CSV column names.
+    const column = COLUMN_OF_KEY.get(key) ?? (isReferralColumn(key) ? key : undefined);
     if (!column) unknown.push(key);
     else record[column] = Array.isArray(value) ? value.map(String).join(LIST_SEPARATOR) : value === null || value === undefined ? '' : String(value);
   }

@@ -6,7 +6,8 @@ import { distance } from 'fastest-levenshtein';
 import { DEPARTMENT_CODE, GeoDirectory, MUNICIPALITY_CODE } from '../geo';
 import { normalisePhone, normaliseWhatsApp, PhoneResult } from './phoneNumbers';
 import type { Referral } from './referral';
-import { ReferralColumn, ReferralRecord, splitList } from './referralRecord';
+import type { ReferralColumn } from './referralFields';
+import { ReferralRecord, splitList } from './referralRecord';
 import { SERVICE_KINDS, ServiceKind, toServiceKind } from './serviceKinds';
 
 export interface ReferralProblem {
