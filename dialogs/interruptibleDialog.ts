@@ -156,7 +156,7 @@ export abstract class InterruptibleDialog extends ContentDialog {
       case 'back':
         return (await askAgain(innerDc, -1)) ?? this.restart(innerDc);
       case 'language': {
-        session.setLocale(command.to ?? (session.locale === 'es' ? 'en' : 'es'));
+        session.switchLanguage(command.to);
         await say('languageChanged');
         return (await askAgain(innerDc, 0)) ?? this.restart(innerDc);
       }

@@ -1,6 +1,15 @@
 /**
  * Per-turn session: the person's profile and locale, put on the TurnContext by ProBot so dialogs
  * never load state themselves (one state read per turn, not one per dialog).
+ *
+ * Seams for work that is not the answer itself:
+ * - `afterSave(task)`: runs `task` once, after this turn's state is durably saved and its replies
+ *   sent, outside the turn's deadline; never for an attempt that lost an ETag race and ran again,
+ *   nor for a turn abandoned at its deadline. A failing task is logged and does not fail the turn.
+ *   Counters (statistics: one patch per turn) belong here, so a re-run never counts twice.
+ * - What ProBot does with a message is a list of steps (`ProBot.messageSteps`, bot/turn/proBot.ts);
+ *   a step that answers ends the list, so a new one (relaying a handed-off person's message to an
+ *   advisor instead of answering it) is one entry in that list.
  */
 import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../content/locale';
@@ -14,6 +23,8 @@ export interface Session {
   readonly locale: Locale;
   /** Switches the language for the rest of the conversation (saved with the profile). */
   setLocale(locale: Locale): void;
+  /** "idioma" / "english": to the language named, or else to the other one (the one toggle). */
+  switchLanguage(to?: Locale): void;
   /** Asks ProBot to erase everything stored about this person at the end of the turn. */
   requestDataDeletion(): void;
   readonly deletionRequested: boolean;
@@ -57,6 +68,9 @@ export function createSession(profile: UserProfile, defaultLocale: Locale, under
     },
     setLocale(locale: Locale) {
       profile.locale = locale;
+    },
+    switchLanguage(to?: Locale) {
+      profile.locale = to ?? ((profile.locale ?? defaultLocale) === 'es' ? 'en' : 'es');
     },
     requestDataDeletion() {
       deletion = true;

@@ -9,7 +9,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../content/locale';
 import type { ContentCatalog } from '../content/catalog';
 import { type Logger, userRef } from '../logger';
-import { TurnDeadlineError } from './proBot';
+import { TurnDeadlineError } from './turnDeadline';
 import type { OptimisticBotState } from './optimisticBotState';
 import { StoreDeadlineError } from '../storage/deadline';
 import { textMessage } from './replies';
