@@ -12,9 +12,10 @@
 import type { Activity, BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Locale } from '../bot/content/locale';
 import type { ContentCatalog } from '../bot/content/catalog';
-import { detectGlobalCommand, normalizeCommandText } from '../bot/commands/globalCommands';
+import { detectGlobalCommand } from '../bot/commands/globalCommands';
 import { type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
 import { hasConsented, type UserProfile } from '../bot/profile/userProfile';
+import { foldWords } from '../bot/text/fold';
 import { choiceMessage, textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
 
@@ -72,7 +73,7 @@ export class ConsentDialog {
   async answer(context: TurnContext): Promise<boolean> {
     const { profile } = getSession(context);
     const declined = profile.consent?.decision === 'declined';
-    if (declined && LATE_ACCEPT.has(normalizeCommandText(context.activity.text ?? ''))) {
+    if (declined && LATE_ACCEPT.has(foldWords(context.activity.text ?? ''))) {
       await this.accept(context);
       return true;
     }
@@ -167,10 +168,10 @@ export class ConsentDialog {
 
   /** Exact consent answers only: an id from the buttons, or a short yes/no such as "sí" or "acepto". */
   private decisionIn(text: string, locale: Locale): string | undefined {
-    const said = normalizeCommandText(text);
+    const said = foldWords(text);
     if (!said) return undefined;
     for (const choice of this.options.content.choices(locale, 'common', CONSENT_GROUP)) {
-      const words = [choice.id, choice.title, ...(choice.synonyms ?? [])].map(normalizeCommandText);
+      const words = [choice.id, choice.title, ...(choice.synonyms ?? [])].map((word) => foldWords(word));
       if (words.includes(said)) return choice.id;
     }
     return undefined;

@@ -13,11 +13,6 @@ export type GlobalCommand =
   | { kind: 'language'; to?: Locale }
   | { kind: 'delete_data' };
 
-/** Lowercase, no accents, no punctuation or emoji, single spaces. */
-export function normalizeCommandText(text: string): string {
-  return foldWords(text);
-}
-
 const PHRASES: Record<string, GlobalCommand> = {};
 function add(command: GlobalCommand, ...phrases: string[]): void {
   for (const phrase of phrases) PHRASES[phrase] = command;
@@ -33,5 +28,6 @@ add({ kind: 'delete_data' }, 'borrar mis datos', 'borrar datos', 'eliminar mis d
 
 export function detectGlobalCommand(text: string | undefined): GlobalCommand | undefined {
   if (!text) return undefined;
-  return PHRASES[normalizeCommandText(text)];
+  // Lower-case, no accents, no punctuation or emoji, single spaces: "¡SALIR!" is "salir".
+  return PHRASES[foldWords(text)];
 }

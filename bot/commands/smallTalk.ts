@@ -5,7 +5,7 @@
  * Only a whole message counts ("hola, necesito el PPT" is a question, not small talk).
  */
 import { isUnsure } from '../nlu/uncertainty';
-import { normalizeCommandText } from './globalCommands';
+import { foldWords } from '../text/fold';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'ack' | 'unsure' | 'confused';
 
@@ -46,7 +46,7 @@ const collapseRepeats = (text: string): string => text.replace(/(.)\1+/g, '$1');
  */
 export function detectSmallTalk(text: string | undefined): SmallTalk | undefined {
   if (!text) return undefined;
-  const normalized = normalizeCommandText(text);
+  const normalized = foldWords(text);
   if (!normalized) return undefined;
   const kind = PHRASES.get(normalized) ?? PHRASES.get(collapseRepeats(normalized));
   if (kind) return kind;

@@ -6,6 +6,7 @@
  * hand-off ends or the person erases their data; otherwise it expires with the state (TTL).
  */
 import type { Container } from '@azure/cosmos';
+import { statusOf } from '../storage/cosmosErrors';
 import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../storage/deadline';
 
 /** Where to reach a person again: a Bot Framework conversation reference, as plain JSON. */
@@ -15,11 +16,6 @@ interface Entry {
   id: string;
   reference: PersonReference;
   openedAt: string;
-}
-
-function statusOf(err: unknown): number | undefined {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'number' ? code : undefined;
 }
 
 export class HandoffDirectory {

@@ -3,14 +3,10 @@
  * answered (401 missing, 403 wrong: DESIGN.md), so the receiver itself needs no telemetry.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WhatsAppRoutes } from '../channels/whatsapp/routes';
 import type { Telemetry } from './telemetry';
 
-interface WebhookRoutes {
-  verify(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  receive(req: IncomingMessage, res: ServerResponse): Promise<void>;
-}
-
-export function countSignatureRejections<T extends WebhookRoutes>(routes: T, telemetry: () => Telemetry): T {
+export function countSignatureRejections<T extends WhatsAppRoutes>(routes: T, telemetry: () => Telemetry): T {
   return {
     ...routes,
     async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
