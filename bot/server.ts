@@ -2,8 +2,10 @@
  * HTTP routes (restify) and nothing else: every route hands over to an adapter or a probe.
  *   POST /api/messages   Bot Framework activities (Emulator, Azure Bot Service)
  *   GET/POST /api/whatsapp  Meta's webhook (only when WhatsApp is configured; 404 otherwise)
+ *   POST /api/chatwoot   Chatwoot's webhook for the hand-off (only when Chatwoot is configured)
  *   GET /healthz         liveness plus storage reachability
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { Request, Response, Server } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { BotFrameworkChannelAdapter } from './channels/botFrameworkAdapter';
@@ -18,6 +20,8 @@ export interface ServerOptions {
   storage: { kind: StoreKind; ping(): Promise<void> };
   /** The WhatsApp webhook handlers; they read the raw body themselves (signature over raw bytes). */
   whatsapp?: WhatsAppRoutes;
+  /** Chatwoot's webhook for the hand-off (bot/handoff/chatwootWebhook.ts); it reads and verifies the raw body itself. */
+  chatwoot?: { receive(req: IncomingMessage, res: ServerResponse): Promise<void> };
   version: string;
   logger: Logger;
 }
@@ -25,7 +29,7 @@ export interface ServerOptions {
 const HEALTH_TIMEOUT_MS = 3000;
 
 export function createServer(options: ServerOptions): Server {
-  const { botFrameworkAdapter, runTurn, storage, whatsapp, version, logger } = options;
+  const { botFrameworkAdapter, runTurn, storage, whatsapp, chatwoot, version, logger } = options;
   const server = restify.createServer({ name: 'pro-bot', handleUncaughtExceptions: false });
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req: Request, res: Response) => {
@@ -41,6 +45,8 @@ export function createServer(options: ServerOptions): Server {
     server.get('/api/whatsapp', async (req: Request, res: Response) => whatsapp.verify(req, res));
     server.post('/api/whatsapp', async (req: Request, res: Response) => whatsapp.receive(req, res));
   }
+
+  if (chatwoot) server.post('/api/chatwoot', async (req: Request, res: Response) => chatwoot.receive(req, res));
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {

@@ -82,7 +82,7 @@ export class AdvisorHandoff {
     const attributes: CustomAttributes = { language: profile.language, channel: profile.channel };
     if (profile.theme) attributes.theme = profile.theme;
     if (profile.department) attributes.department = profile.department;
-    if (profile.group) attributes.population_group = profile.group;
+    if (profile.group) attributes.group = profile.group;
     if (emergencyKinds?.length) attributes.emergency_kinds = emergencyKinds.join(',');
     return attributes;
   }

@@ -1,13 +1,13 @@
 /**
- * The hand-off inside a person's turn (one of ProBot's message steps, after consent):
- *   - "hablar con una persona" / "asesor" / "talk to a person" (or the menu's "more" row) → the
- *     consent question, saying plainly what would be shared;
- *   - the answer: yes → the Chatwoot conversation opens (contact, conversation, context note) and
- *     the person hears when an advisor answers and the PRO line meanwhile; no → nothing shared;
- *   - while handed off, every message is relayed and the bot does not answer it, except "salir" /
- *     "menú" (the hand-off ends, the conversation is resolved) and "borrar mis datos" (ends it, and
- *     the deletion goes on as usual); emergency words never reach here (ProBot answers them first;
- *     `afterEmergency` flags them to the advisor).
+ * The hand-off inside a person's turn, as two of ProBot's message steps:
+ *   - `relay` (first): while handed off, every message is relayed and the bot does not answer it,
+ *     except "salir" / "menú" (the hand-off ends, the conversation is resolved) and "borrar mis
+ *     datos" (ends it, and the deletion goes on as usual); emergency words never reach here
+ *     (ProBot answers them first; `afterEmergency` relays them and flags them to the advisor);
+ *   - `request` (after consent): "hablar con una persona" / "asesor" / "talk to a person" (or the
+ *     menu's "more" row) → the consent question, saying plainly what would be shared; yes → the
+ *     Chatwoot conversation opens (contact, conversation, context note) and the person hears when
+ *     an advisor answers and the PRO line meanwhile; no → nothing shared.
  * The hand-off state lives in the person's state document (saved with the turn, ETag-checked).
  */
 import { ActivityTypes, type StatePropertyAccessor, TurnContext } from 'botbuilder';
@@ -69,14 +69,27 @@ export class HandoffTurn {
     return this.state;
   }
 
-  /** ProBot's message step: true when the hand-off answered (or relayed) the message. */
-  async step(context: TurnContext, session: Session): Promise<boolean> {
-    const { activity } = context;
-    if (activity.type !== ActivityTypes.Message) return false;
-    const text = (activity.text ?? '').trim();
+  /**
+   * ProBot's first message step: a handed-off person's message is relayed to the advisor instead
+   * of answered (true), unless it ends the hand-off. Not handed off: false, nothing said.
+   */
+  async relay(context: TurnContext, session: Session): Promise<boolean> {
+    if (context.activity.type !== ActivityTypes.Message) return false;
     const state = await this.state.get(context);
     if (state?.contactId) context.turnState.set(CONTACT_THIS_TURN, state.contactId);
-    if (isHandedOff(state)) return this.whileHandedOff(context, session, state, text);
+    if (!isHandedOff(state)) return false;
+    return this.whileHandedOff(context, session, state, (context.activity.text ?? '').trim());
+  }
+
+  /**
+   * ProBot's message step after consent: asking for a person → the consent question; its answer →
+   * the hand-off opens (or not). True when it answered the message.
+   */
+  async request(context: TurnContext, session: Session): Promise<boolean> {
+    if (context.activity.type !== ActivityTypes.Message) return false;
+    const text = (context.activity.text ?? '').trim();
+    const state = await this.state.get(context);
+    if (isHandedOff(state)) return false;
     this.listen(context, text);
     if (state?.status === 'asking') {
       const answer = matchChoice(text, this.options.content.choices(session.locale, 'handoff', CONSENT_GROUP));
@@ -205,14 +218,14 @@ export class HandoffTurn {
       if (isHandedOff(fresh)) state = fresh;
     }
     if (!text) return true; // a location or a sticker: nothing to relay
-    const relayed = (context.turnState.get(RELAYED_THIS_TURN) as HandoffState | undefined) ?? (await this.relay(context, session, state, text));
+    const relayed = (context.turnState.get(RELAYED_THIS_TURN) as HandoffState | undefined) ?? (await this.relayToAdvisor(context, session, state, text));
     if (!relayed) return true;
     context.turnState.set(RELAYED_THIS_TURN, relayed);
     await this.state.set(context, relayed);
     return true;
   }
 
-  private async relay(context: TurnContext, session: Session, state: HandoffState & { conversationId: number }, text: string): Promise<HandoffState | undefined> {
+  private async relayToAdvisor(context: TurnContext, session: Session, state: HandoffState & { conversationId: number }, text: string): Promise<HandoffState | undefined> {
     const handoff = this.options.handoff as AdvisorHandoff;
     try {
       return await handoff.relay(state, text, this.options.exchange.recent(exchangeKey(context)), this.profileOf(context, session));
