@@ -1,17 +1,16 @@
 /**
- * "Servicios cerca de mí" end to end: an admin imports a directory with the built `pro` CLI, then a
- * person finds services by need and by place name, by location pin and by the place remembered from
- * last time. Inactive entries are never shown; a CLI change shows on the very next search.
+ * "Servicios cerca de mí" end to end: an admin imports a directory with the built `pro` CLI (run in
+ * process), then a person finds services by need and by place name, by location pin and by the place
+ * remembered from last time. Inactive entries are never shown; a CLI change shows on the very next search.
  * Every entry below is a made-up example for tests (names start with "Ejemplo").
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliEnv, runCli } from '../cli/runCli';
+import { cliEnv } from '../cli/runCli';
+import { runCommand } from '../support/inProcessCli';
 import { allText, lastChoices, startConversation, TestConversation } from '../support/conversation';
 import { startTestStore, TestStore } from '../support/store';
-
-jest.setTimeout(60000);
 
 const HEADER = 'id,name,organization,services,department_code,municipality_code,address,latitude,longitude,phone,whatsapp,email,url,hours,populations,languages,verified_at,active';
 const row = (id: string, name: string, services: string, municipality: string, lat: string, lon: string, active = 'true'): string =>
@@ -42,9 +41,9 @@ describe('services near me', () => {
     env = cliEnv(store, 'probot');
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'probot-services-')), 'directory.csv');
     writeFileSync(file, CSV);
-    const seed = await runCli(['db', 'init', '--seed'], env);
+    const seed = await runCommand(['db', 'init', '--seed'], env);
     expect(seed.code).toBe(0);
-    const imported = await runCli(['referrals', 'import', file, '--actor', 'test-admin'], env);
+    const imported = await runCommand(['referrals', 'import', file, '--actor', 'test-admin'], env);
     expect(imported).toMatchObject({ code: 0 });
   });
   afterAll(() => store.destroy());
@@ -191,7 +190,7 @@ describe('services near me', () => {
   });
 
   it('shows a CLI change on the very next search (no restart, no cache)', async () => {
-    const removed = await runCli(['referrals', 'remove', 'ex-legal-1', '--yes', '--actor', 'test-admin'], env);
+    const removed = await runCommand(['referrals', 'remove', 'ex-legal-1', '--yes', '--actor', 'test-admin'], env);
     expect(removed.code).toBe(0);
     const c = await consented();
     await c.say('services');

@@ -1,19 +1,21 @@
 /**
  * WhatsApp end to end: the built server (as `npm start` runs it) with WhatsApp configured, signed
  * webhooks over real HTTP, replies checked at a fake Graph API that fails on any message breaking
- * WhatsApp's limits. Then two server instances sharing one store receive interleaved messages of
- * the same people: no state update may be lost.
+ * WhatsApp's limits. Every word the channel adds is in the person's language and *bold* stays bold.
+ * Then two server instances sharing one store receive interleaved messages of the same people: no
+ * state update may be lost. Each exchange waits for the bot's own "WhatsApp message handled" line
+ * (logged once the message's replies are out), never for a quiet moment. The adapter's details
+ * (signature and body checks, retries, long lists) are in test/whatsapp/adapter.test.ts.
  */
 import { signPayload } from '../../bot/channels/whatsapp/signature';
 import { BotProcess, startBotProcess } from '../support/botProcess';
 import { FakeGraphApi, RecordedRequest } from '../support/fakeGraphApi';
 import { startTestStore, TestStore } from '../support/store';
 
-jest.setTimeout(90000);
-
 const SECRET = 'e2e-app-secret';
 const VERIFY = 'e2e-verify-token';
 const PHONE_NUMBER_ID = '106540352242922';
+const HANDLED = '"msg":"WhatsApp message handled"';
 
 type Json = Record<string, unknown>;
 let sequence = 0;
@@ -28,82 +30,87 @@ function inbound(from: string, content: Json): Json {
 const text = (from: string, body: string): Json => inbound(from, { type: 'text', text: { body } });
 const button = (from: string, id: string): Json => inbound(from, { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title: id } } });
 const listRow = (from: string, id: string): Json => inbound(from, { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id, title: id } } });
+const image = (from: string): Json => inbound(from, { type: 'image', image: { id: 'media-1', mime_type: 'image/jpeg' } });
 
-/** What a person sees: text bodies, interactive bodies, and the ids they can tap. */
-/** Who a webhook payload is from (the one message it carries). */
-function recipientOf(payload: Json): string {
-  const entry = (payload.entry as { changes: { value: { messages: { from: string }[] } }[] }[])[0];
-  return entry.changes[0].value.messages[0].from;
+interface ListAction {
+  button?: string;
+  sections?: { title?: string; rows: { id: string; title: string }[] }[];
 }
 
-function seen(requests: RecordedRequest[]): { text: string; ids: string[] } {
-  const texts: string[] = [];
-  let ids: string[] = [];
-  for (const { body } of requests) {
-    if (!body) continue;
-    const interactive = body.interactive as Json | undefined;
-    if (body.type === 'text') texts.push(String((body.text as Json).body));
-    if (interactive) {
-      texts.push(String((interactive.body as Json).text));
-      const action = interactive.action as { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] };
-      ids = action.buttons ? action.buttons.map((b) => b.reply.id) : (action.sections ?? []).flatMap((s) => s.rows.map((r) => r.id));
-    }
-  }
-  return { text: texts.join('\n'), ids };
-}
-
-describe('WhatsApp webhook end to end', () => {
-  let store: TestStore;
-  let graph: FakeGraphApi;
-  let bots: BotProcess[] = [];
-  let embeddedPort: number;
-
-  const env = (): Record<string, string> => ({
-    DATA_DIR: store.dataDir,
-    WHATSAPP_ACCESS_TOKEN: 'test-token',
-    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
-    WHATSAPP_APP_SECRET: SECRET,
-    WHATSAPP_VERIFY_TOKEN: VERIFY,
-    WHATSAPP_GRAPH_API_URL: graph.graphApiUrl,
+/** The text of each message sent: a text body or an interactive body. */
+const bodies = (sent: RecordedRequest[]): string[] =>
+  sent.flatMap(({ body }) => {
+    const message = body as { type?: string; text?: { body: string }; interactive?: { body: { text: string } } };
+    if (message.type === 'text' && message.text) return [message.text.body];
+    return message.interactive ? [message.interactive.body.text] : [];
   });
 
-  const post = (bot: BotProcess, payload: Json | string, signature?: string | null) => {
-    const raw = typeof payload === 'string' ? payload : JSON.stringify(payload);
+/** What a person sees: text bodies, interactive bodies, and the ids they can tap. */
+function seen(requests: RecordedRequest[]): { text: string; ids: string[] } {
+  let ids: string[] = [];
+  for (const { body } of requests) {
+    const action = ((body as Json).interactive as Json | undefined)?.action as { buttons?: { reply: { id: string } }[]; sections?: { rows: { id: string }[] }[] } | undefined;
+    if (action) ids = action.buttons ? action.buttons.map((b) => b.reply.id) : (action.sections ?? []).flatMap((s) => s.rows.map((r) => r.id));
+  }
+  return { text: bodies(requests).join('\n'), ids };
+}
+
+/** The list message among a turn's sends (WhatsApp's menu of more than three choices). */
+const listOf = (sent: RecordedRequest[]): ListAction | undefined => {
+  const interactive = sent.map(({ body }) => (body as Json).interactive as Json | undefined).find((i) => i?.type === 'list');
+  return interactive?.action as ListAction | undefined;
+};
+
+describe('WhatsApp end to end (built server)', () => {
+  let store: TestStore;
+  let graph: FakeGraphApi;
+  const bots: BotProcess[] = [];
+  /** Messages posted to each bot so far: each one ends with one "handled" line. */
+  const posted = new Map<BotProcess, number>();
+  let embeddedPort: number;
+
+  const startBot = async (): Promise<BotProcess> => {
+    const bot = await startBotProcess(
+      {
+        DATA_DIR: store.dataDir,
+        LOG_LEVEL: 'debug',
+        WHATSAPP_ACCESS_TOKEN: 'test-token',
+        WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+        WHATSAPP_APP_SECRET: SECRET,
+        WHATSAPP_VERIFY_TOKEN: VERIFY,
+        WHATSAPP_GRAPH_API_URL: graph.graphApiUrl,
+      },
+      { embeddedPort },
+    );
+    bots.push(bot);
+    posted.set(bot, 0);
+    return bot;
+  };
+
+  const post = (bot: BotProcess, payload: Json, signature?: string | null): Promise<Response> => {
+    const raw = JSON.stringify(payload);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (signature !== null) headers['x-hub-signature-256'] = signature ?? signPayload(raw, SECRET);
     return fetch(`${bot.baseUrl}/api/whatsapp`, { method: 'POST', headers, body: raw });
   };
 
-  /** Sends one message and waits until the bot has answered it. */
-  const exchange = async (bot: BotProcess, payload: Json): Promise<{ text: string; ids: string[] }> => {
-    const to = recipientOf(payload);
-    const before = graph.sends().length;
-    const res = await post(bot, payload);
-    expect(res.status).toBe(200);
-    await settle([to], before);
-    return seen(graph.sends().slice(before));
+  /** Posts signed messages to `bot` (all at once) and waits until it has handled every one; returns what was sent meanwhile. */
+  const deliver = async (bot: BotProcess, payloads: Json[]): Promise<RecordedRequest[]> => {
+    const since = graph.sends().length;
+    posted.set(bot, (posted.get(bot) ?? 0) + payloads.length);
+    for (const res of await Promise.all(payloads.map((p) => post(bot, p)))) expect(res.status).toBe(200);
+    await bot.untilLogged(HANDLED, posted.get(bot));
+    return graph.sends().slice(since);
   };
-
-  /**
-   * Waits until each of `people` got at least one message since `since`, and then no request
-   * reached the fake Graph API for a short while (a turn's replies come one after another).
-   */
-  const settle = async (people: string[] = [], since = graph.sends().length, quietMs = 400, maxMs = 20000): Promise<void> => {
-    const start = Date.now();
-    const answered = (): boolean => people.every((p) => graph.sends().slice(since).some((r) => (r.body as Json | undefined)?.to === p));
-    let count = -1;
-    while (Date.now() - start < maxMs) {
-      if (answered() && graph.requests.length === count) return;
-      count = graph.requests.length;
-      await new Promise((r) => setTimeout(r, quietMs));
-    }
-  };
+  const exchange = async (payload: Json, bot = bots[0]): Promise<RecordedRequest[]> => deliver(bot, [payload]);
+  const to = (user: string, sent: RecordedRequest[]): RecordedRequest[] => sent.filter((r) => (r.body as Json).to === user);
 
   beforeAll(async () => {
     store = await startTestStore();
     embeddedPort = Number(new URL(store.endpoint).port);
     graph = await FakeGraphApi.start({ phoneNumberId: PHONE_NUMBER_ID });
-    bots.push(await startBotProcess(env(), { embeddedPort }));
+    // The second instance is only used by the last test; starting both together saves a start-up.
+    await Promise.all([startBot(), startBot()]);
   });
   afterAll(async () => {
     for (const bot of bots) await bot.stop();
@@ -126,79 +133,88 @@ describe('WhatsApp webhook end to end', () => {
     const before = graph.requests.length;
     expect((await post(bots[0], text('573100000001', 'hola'), null)).status).toBe(401);
     expect((await post(bots[0], text('573100000001', 'hola'), 'sha256=' + '0'.repeat(64))).status).toBe(403);
-    await settle([], graph.sends().length, 300);
+    // Refused before anything is queued: the bot says why, and handles no message.
+    await bots[0].untilLogged('WhatsApp webhook without X-Hub-Signature-256 rejected');
+    await bots[0].untilLogged('WhatsApp webhook signature rejected');
+    expect(bots[0].logs.filter((line) => line.includes(HANDLED))).toHaveLength(posted.get(bots[0]) ?? 0);
     expect(graph.requests.length).toBe(before);
   });
 
   it('goes from "hola" to a theme answer with buttons and list replies, in Spanish with accents', async () => {
     const user = '573100000002';
-    const welcome = await exchange(bots[0], text(user, '¡Hola! ¿Cómo están? Necesito información'));
+    const welcome = seen(await exchange(text(user, '¡Hola! ¿Cómo están? Necesito información')));
     expect(welcome.text).toContain('Privacidad');
     expect(welcome.ids).toEqual(['consent_yes', 'consent_no']);
 
-    const menu = await exchange(bots[0], button(user, 'consent_yes'));
+    const menu = seen(await exchange(button(user, 'consent_yes')));
     expect(menu.ids).toEqual(['regularization', 'rights', 'civil_registry', 'health', 'education', 'work', 'protection', 'services', 'pro_points', 'more']);
 
-    const theme = await exchange(bots[0], listRow(user, 'pro_points'));
+    const theme = seen(await exchange(listRow(user, 'pro_points')));
     expect(theme.text).toContain('¿Qué quieres saber');
     expect(theme.ids).toEqual(['what', 'contact', 'back_to_menu']);
 
-    const answer = await exchange(bots[0], button(user, 'contact'));
+    const answer = seen(await exchange(button(user, 'contact')));
     expect(answer.text).toContain('01 8000 180588');
     expect(answer.text).toContain('+57 305 7341182');
 
-    const sent = graph.sends().filter((r) => (r.body as Json).to === user);
+    const sent = to(user, graph.sends());
     expect(sent.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
     expect(graph.reads().length).toBeGreaterThan(0);
   });
 
   it('finds services from a shared location pin, and answers media with a text-only note', async () => {
     const user = '573100000004';
-    await exchange(bots[0], text(user, 'hola'));
-    await exchange(bots[0], button(user, 'consent_yes'));
-    expect((await exchange(bots[0], listRow(user, 'services'))).ids).toContain('legal');
-    expect((await exchange(bots[0], listRow(user, 'legal'))).text).toContain('ubicación');
-    const found = await exchange(bots[0], inbound(user, { type: 'location', location: { latitude: 7.8939, longitude: -72.5078, name: 'Parque' } }));
+    await exchange(text(user, 'hola'));
+    await exchange(button(user, 'consent_yes'));
+    expect(seen(await exchange(listRow(user, 'services'))).ids).toContain('legal');
+    expect(seen(await exchange(listRow(user, 'legal'))).text).toContain('ubicación');
+    const found = seen(await exchange(inbound(user, { type: 'location', location: { latitude: 7.8939, longitude: -72.5078, name: 'Parque' } })));
     expect(found.text).toContain('tu ubicación');
     expect(found.text).toContain('01 8000 180588');
-    const voice = await exchange(bots[0], inbound(user, { type: 'audio', audio: { id: 'media-1', mime_type: 'audio/ogg', voice: true } }));
+    const voice = seen(await exchange(inbound(user, { type: 'audio', audio: { id: 'media-1', mime_type: 'audio/ogg', voice: true } })));
     expect(voice.text).toMatch(/texto/);
+  });
+
+  it('an English speaker gets the list button and section title in English, and the media reply in English', async () => {
+    const person = '573100000201';
+    await exchange(text(person, 'hello'));
+    await exchange(text(person, 'english'));
+    const list = listOf(await exchange(button(person, 'consent_yes')));
+    expect(list?.button).toBe('See options');
+    expect(list?.sections?.[0].title).toBe('Options');
+    expect(list?.sections?.[0].rows.map((r) => r.id)).toContain('regularization');
+    expect(bodies(await exchange(image(person)))).toEqual(['For now I can only read text messages. Type your question or *menu* to see the options.']);
+  });
+
+  it('a Spanish speaker gets them in Spanish, and *bold* stays bold (never _italic_)', async () => {
+    const person = '573100000202';
+    const welcome = bodies(await exchange(text(person, 'hola'))).join('\n');
+    expect(welcome).toContain('*01 8000 180588*');
+    expect(welcome).not.toContain('_01 8000 180588_');
+    const menu = await exchange(button(person, 'consent_yes'));
+    expect(listOf(menu)?.button).toBe('Ver opciones');
+    expect(listOf(menu)?.sections?.[0].title).toBe('Opciones');
+    expect(bodies(await exchange(image(person)))).toEqual(['Por ahora solo puedo leer mensajes de texto. Escribe tu pregunta o *menú* para ver las opciones.']);
   });
 
   it('answers a message delivered twice only once', async () => {
     const user = '573100000003';
     const payload = text(user, 'hola');
-    const before = graph.sends().length;
-    await Promise.all([post(bots[0], payload), post(bots[0], payload)]);
-    await post(bots[0], payload);
-    await settle([user], before);
-    const welcomes = graph.sends().slice(before).filter((r) => seen([r]).text.includes('Privacidad'));
-    expect(welcomes).toHaveLength(1);
+    const sent = [...(await deliver(bots[0], [payload, payload])), ...(await deliver(bots[0], [payload]))];
+    expect(sent.filter((r) => seen([r]).text.includes('Privacidad'))).toHaveLength(1);
   });
 
   it('two instances on one store receiving interleaved messages of one person lose no update', async () => {
-    bots.push(await startBotProcess(env(), { embeddedPort }));
     const [a, b] = bots;
     const people = Array.from({ length: 8 }, (_, i) => `57310100${String(i).padStart(4, '0')}`);
-    const all = async (payloads: Json[], bot = a): Promise<void> => {
-      const since = graph.sends().length;
-      for (const res of await Promise.all(payloads.map((p) => post(bot, p)))) expect(res.status).toBe(200);
-      await settle(payloads.map(recipientOf), since);
-    };
-    await all(people.map((user) => text(user, 'hola')));
-    await all(people.map((user) => button(user, 'consent_yes')), b);
+    await deliver(a, people.map((user) => text(user, 'hola')));
+    await deliver(b, people.map((user) => button(user, 'consent_yes')));
     // The same moment: "english" to one instance, "pro_points" to the other, for every person.
-    const since = graph.sends().length;
-    await Promise.all(people.flatMap((user) => [post(a, text(user, 'english')), post(b, listRow(user, 'pro_points'))]));
-    await settle(people, since, 600);
+    await Promise.all([deliver(a, people.map((user) => text(user, 'english'))), deliver(b, people.map((user) => listRow(user, 'pro_points')))]);
     // Both changes must have survived: the language (user state) and the open theme (conversation state).
-    const before = graph.sends().length;
-    await all(people.map((user) => button(user, 'contact')));
-    const answers = graph.sends().slice(before);
+    const answers = await deliver(a, people.map((user) => button(user, 'contact')));
     for (const user of people) {
-      const reply = seen(answers.filter((r) => (r.body as Json).to === user));
-      expect({ user, text: reply.text }).toEqual({ user, text: expect.stringContaining('PRO national line') });
+      expect({ user, text: seen(to(user, answers)).text }).toEqual({ user, text: expect.stringContaining('PRO national line') });
     }
   });
 });
-

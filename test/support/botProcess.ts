@@ -11,6 +11,8 @@ export interface BotProcess {
   baseUrl: string;
   /** Every JSON log line the process printed so far. */
   logs: string[];
+  /** Resolves once `count` log lines contain `text` (or rejects after `timeoutMs`): wait for what the bot says it did. */
+  untilLogged(text: string, count?: number, timeoutMs?: number): Promise<void>;
   /** SIGTERM and wait for exit (the embedded store snapshots on the way out). */
   stop(): Promise<number | null>;
   /** SIGKILL and wait for exit: a crash, nothing runs on the way out. */
@@ -28,6 +30,7 @@ export async function startBotProcess(env: Record<string, string>, options: { po
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
+  const onLine = new Set<() => void>();
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -43,6 +46,7 @@ export async function startBotProcess(env: Record<string, string>, options: { po
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + 1);
         logs.push(line);
+        for (const check of onLine) check();
         if (line.includes('"PRO Bot listening"')) {
           clearTimeout(timer);
           resolve();
@@ -58,6 +62,23 @@ export async function startBotProcess(env: Record<string, string>, options: { po
     port,
     baseUrl: `http://127.0.0.1:${port}`,
     logs,
+    untilLogged(text, count = 1, timeoutMs = 20000) {
+      const seen = (): number => logs.filter((line) => line.includes(text)).length;
+      return new Promise((resolve, reject) => {
+        const check = (): void => {
+          if (seen() < count) return;
+          clearTimeout(timer);
+          onLine.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          onLine.delete(check);
+          reject(new Error(`bot logged "${text}" ${seen()} time(s) within ${timeoutMs} ms, not ${count}`));
+        }, timeoutMs);
+        onLine.add(check);
+        check();
+      });
+    },
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');

@@ -19,11 +19,13 @@ import {
 import type { OutboundMessage } from '../../bot/channels/whatsapp';
 import { FakeGraphApi, metaError, RecordedRequest } from '../support/fakeGraphApi';
 import { startTestStore, TestStore } from '../support/store';
+import { until } from '../support/until';
 import { BSUID, failedStatus, memoryLogger, MemoryLogger, message, notification, PHONE_NUMBER_ID, textMessage, WA_ID } from './helpers';
 
 const APP_SECRET = 'test-app-secret';
 const VERIFY_TOKEN = 'verify-me-please';
 const ACCESS_TOKEN = 'graph-token';
+const OTHER_WA_ID = '573105550000';
 
 function menuActions(n: number): CardAction[] {
   return Array.from({ length: n }, (_, i) => ({ type: 'imBack', title: `Tema ${i + 1}`, value: `topic_${i + 1}` }));
@@ -61,7 +63,7 @@ function bodyOf(request: RecordedRequest): string {
   return body.interactive.body.text;
 }
 
-describe('WhatsApp webhook end to end', () => {
+describe('WhatsApp adapter over HTTP', () => {
   let store: TestStore;
   let fake: FakeGraphApi;
   let server: restify.Server;
@@ -290,11 +292,13 @@ describe('WhatsApp webhook end to end', () => {
       });
       await post(notification([textMessage('uno')]));
       await post(notification([textMessage('dos')]));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(bot.turns.map((t) => t.text)).toEqual(['uno']); // "dos" waits for "uno"
+      // Another person's message, sent after "dos", is not held up: once its turn has started, "dos" would have too.
+      await post(notification([textMessage('otra persona', { from: OTHER_WA_ID })], { contacts: [{ wa_id: OTHER_WA_ID }] }));
+      await until(() => bot.turns.some((t) => t.text === 'otra persona'), { what: "the other person's turn" });
+      expect(bot.turns.map((t) => t.text)).toEqual(['uno', 'otra persona']); // "dos" waits for "uno"
       release();
       await adapter.idle();
-      expect(fake.sends().map(bodyOf)).toEqual(['Recibí: uno', 'Recibí: dos']);
+      expect(fake.sends().filter((r) => r.body?.to === WA_ID).map(bodyOf)).toEqual(['Recibí: uno', 'Recibí: dos']);
     });
 
     it('keys a user without wa_id by the business-scoped user id and replies with `recipient`', async () => {

@@ -153,6 +153,7 @@ export class WebhookReceiver {
   }
 
   private async dispatch(events: InboundEvent[], logic: TurnLogic): Promise<void> {
+    const queuedAt = Date.now();
     const work: Promise<void>[] = [];
     for (const event of events) {
       switch (event.kind) {
@@ -160,9 +161,13 @@ export class WebhookReceiver {
         case 'unreadable':
           // Queued in arrival order; a user's messages run one at a time.
           work.push(
-            this.turns.run(event.user.key, () => this.handleMessage(event, logic)).catch((err: Error) => {
-              this.logger.error({ user: userRef(event.user.key), err: err.message, errorName: err.name }, 'WhatsApp message handling failed');
-            }),
+            this.turns
+              .run(event.user.key, () => this.handleMessage(event, logic))
+              // One line per message once its replies are out (or it failed): how long it took, and a signal end-to-end tests wait for.
+              .finally(() => this.logger.debug({ user: userRef(event.user.key), ms: Date.now() - queuedAt }, 'WhatsApp message handled'))
+              .catch((err: Error) => {
+                this.logger.error({ user: userRef(event.user.key), err: err.message, errorName: err.name }, 'WhatsApp message handling failed');
+              }),
           );
           break;
         case 'status':
