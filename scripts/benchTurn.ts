@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   const database = client.database(config.cosmos.database);
   const store: Store = { ...opened, client, database, containers: await ensureContainers(database, config.stateTtlDays) };
 
-  const choicePages = new CosmosChoicePageStore(store.containers.processedMessages);
+  const choicePages = new CosmosChoicePageStore(store.containers.pendingLists);
   const { bot, onTurnError } = composeBot(store, config, logger, {
     forgetPerson: async (context) => {
       if (context.activity.conversation?.id) await choicePages.forget(context.activity.conversation.id);

@@ -17,6 +17,7 @@ export interface ContainerIds {
   stats: string;
   audit: string;
   processedMessages: string;
+  pendingLists: string;
   content: string;
 }
 
@@ -26,11 +27,14 @@ export const CONTAINER_IDS: ContainerIds = {
   stats: 'stats',
   audit: 'audit',
   processedMessages: 'processed-messages',
+  pendingLists: 'pending-lists',
   content: 'content',
 };
 
 /** Processed WhatsApp message ids only need to outlive Meta's redelivery attempts (days, not weeks). */
 export const PROCESSED_MESSAGE_TTL_SECONDS = 7 * 24 * 3600;
+/** A long WhatsApp list waits a day for its "more options" row: by then WhatsApp's 24-hour service window has closed anyway. */
+export const PENDING_LIST_TTL_SECONDS = 24 * 3600;
 
 export function containerSpecs(stateTtlDays: number): ContainerSpec[] {
   return [
@@ -44,6 +48,8 @@ export function containerSpecs(stateTtlDays: number): ContainerSpec[] {
     { id: CONTAINER_IDS.audit, partitionKey: { paths: ['/entityId'] } },
     // Inbound WhatsApp message ids already handled (redelivery guard).
     { id: CONTAINER_IDS.processedMessages, partitionKey: { paths: ['/id'] }, defaultTtl: PROCESSED_MESSAGE_TTL_SECONDS },
+    // Long WhatsApp choice lists waiting for "more options", one document per person (a pseudonym, never the number).
+    { id: CONTAINER_IDS.pendingLists, partitionKey: { paths: ['/id'] }, defaultTtl: PENDING_LIST_TTL_SECONDS },
     // Fact texts imported by admins (`pro content import`), one document per fact and locale; the files are the default.
     { id: CONTAINER_IDS.content, partitionKey: { paths: ['/id'] } },
   ];
@@ -69,6 +75,7 @@ export async function ensureContainers(database: Database, stateTtlDays: number)
     stats: get(CONTAINER_IDS.stats),
     audit: get(CONTAINER_IDS.audit),
     processedMessages: get(CONTAINER_IDS.processedMessages),
+    pendingLists: get(CONTAINER_IDS.pendingLists),
     content: get(CONTAINER_IDS.content),
   };
 }

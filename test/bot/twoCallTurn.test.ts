@@ -54,7 +54,7 @@ describe('a two-call WhatsApp turn', () => {
   /** One bot instance: ProBot behind a WhatsApp adapter that leaves redelivery to the turn, as bot/index.ts wires it. */
   function instance() {
     const config = loadConfig({ LOG_LEVEL: 'silent', WHATSAPP_ACCESS_TOKEN: 'test-token', WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'v', WHATSAPP_GRAPH_API_URL: graph.graphApiUrl });
-    const choicePages = new CosmosChoicePageStore(counted.containers.processedMessages);
+    const choicePages = new CosmosChoicePageStore(counted.containers.pendingLists);
     const { bot, onTurnError } = composeBot(counted, config, createLogger('silent'), { forgetPerson: (context) => choicePages.forget(context.activity.conversation.id) });
     const adapter = new WhatsAppAdapter({ config: config.whatsapp!, logger: createLogger('silent'), processedMessages: new ProcessedMessages(counted.containers.processedMessages), redeliveryCheck: 'turn', choicePages });
     adapter.onTurnError = onTurnError;

@@ -26,9 +26,9 @@ afterAll(async () => {
 describe('pro db init', () => {
   it('creates the database and containers, is safe to run again, and --seed loads the national lines once', async () => {
     const first = await runCommandJson<DbInitResult>(['db', 'init'], env);
-    expect(first.json).toEqual({ store: 'embedded', database: 'cli_db_init', containers: ['botstate', 'referrals', 'stats', 'audit', 'processed-messages', 'content'], seeded: 0 });
+    expect(first.json).toEqual({ store: 'embedded', database: 'cli_db_init', containers: ['botstate', 'referrals', 'stats', 'audit', 'processed-messages', 'pending-lists', 'content'], seeded: 0 });
     const { resources } = await store.client.database('cli_db_init').containers.readAll().fetchAll();
-    expect(resources.map((c) => c.id).sort()).toEqual(['audit', 'botstate', 'content', 'processed-messages', 'referrals', 'stats']);
+    expect(resources.map((c) => c.id).sort()).toEqual(['audit', 'botstate', 'content', 'pending-lists', 'processed-messages', 'referrals', 'stats']);
 
     const seeded = await runCommand(['db', 'init', '--seed'], env);
     expect(seeded.code).toBe(0);

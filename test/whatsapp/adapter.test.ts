@@ -100,7 +100,7 @@ describe('WhatsApp adapter over HTTP', () => {
       config: { accessToken: ACCESS_TOKEN, phoneNumberId: PHONE_NUMBER_ID, appSecret: APP_SECRET, verifyToken: VERIFY_TOKEN, graphApiUrl: fake.graphApiUrl },
       logger: log.logger,
       processedMessages: new ProcessedMessages(store.containers.processedMessages),
-      choicePages: new CosmosChoicePageStore(store.containers.processedMessages),
+      choicePages: new CosmosChoicePageStore(store.containers.pendingLists),
       graph: { baseDelayMs: 5, pairRateDelayMs: 5, timeoutMs: 2000 },
       maxBodyBytes: 64 * 1024,
     });

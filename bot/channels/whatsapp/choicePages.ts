@@ -3,16 +3,20 @@
  *
  * The row's id names the list (a hash of its choice ids) and the page; the list itself is kept per
  * user. In production keep it in Cosmos (CosmosChoicePageStore): the pick may reach another
- * instance than the one that sent the list. The in-memory store is for one instance and tests.
- * Lists live 24 hours: after that WhatsApp's service window has closed anyway.
+ * instance than the one that sent the list (the `pending-lists` container). The in-memory store
+ * is for one instance and tests. Lists live 24 hours: after that WhatsApp's service window has
+ * closed anyway.
  */
-import type { Container, ErrorResponse } from '@azure/cosmos';
+import type { Container } from '@azure/cosmos';
 import { pseudonym } from '../../pseudonym';
-import { expiresAt, isExpired } from '../../storage/containers';
+import { expiresAt, isExpired, PENDING_LIST_TTL_SECONDS } from '../../storage/containers';
+import { statusOf } from '../../storage/cosmosErrors';
 import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../../storage/deadline';
 import type { PagedChoiceList } from './outbound';
 
-export const CHOICE_LIST_TTL_SECONDS = 24 * 3600;
+export const CHOICE_LIST_TTL_SECONDS = PENDING_LIST_TTL_SECONDS;
+/** Every pending-list document's id starts so; the rest is a pseudonym of the person. */
+const LIST_ID_PREFIX = 'choices-';
 
 export interface ChoicePageStore {
   /** Keeps `list` as the user's latest long list (replacing an earlier one). */
@@ -57,9 +61,8 @@ interface ChoiceListDocument {
 }
 
 /**
- * Long lists in a Cosmos container partitioned by `/id` (e.g. containers.processedMessages, whose
- * documents are also short-lived channel bookkeeping). Ids are `choices-<hash of user key>`, so no
- * phone number is stored in clear.
+ * Long lists in a Cosmos container partitioned by `/id` (containers.pendingLists). Ids are
+ * `choices-<hash of user key>`, so no phone number is stored in clear.
  */
 export class CosmosChoicePageStore implements ChoicePageStore {
   constructor(
@@ -71,7 +74,7 @@ export class CosmosChoicePageStore implements ChoicePageStore {
   ) {}
 
   private idFor(userKey: string): string {
-    return `choices-${pseudonym(userKey, 'choices')}`;
+    return `${LIST_ID_PREFIX}${pseudonym(userKey, 'choices')}`;
   }
 
   async save(userKey: string, list: PagedChoiceList): Promise<void> {
@@ -91,7 +94,29 @@ export class CosmosChoicePageStore implements ChoicePageStore {
     try {
       await withDeadline(this.deadlines.writeMs, 'choice list delete', (abortSignal) => this.container.item(id, id).delete({ abortSignal }));
     } catch (err) {
-      if ((err as ErrorResponse).code !== 404) throw err; // already gone is fine
+      if (statusOf(err) !== 404) throw err; // already gone is fine
     }
   }
+}
+
+/**
+ * Releases before the `pending-lists` container kept these lists among the processed message ids.
+ * They are not moved (a day's lists at most: picking "more options" on one answers that the list
+ * is no longer available) but deleted, because the embedded store never expires documents and
+ * "borrar mis datos" must leave none behind. Returns how many were deleted; none found is the usual case.
+ */
+export async function dropFormerPendingLists(processedMessages: Container): Promise<number> {
+  const { resources } = await processedMessages.items
+    .query<{ id: string }>({ query: 'SELECT c.id FROM c WHERE STARTSWITH(c.id, @prefix)', parameters: [{ name: '@prefix', value: LIST_ID_PREFIX }] })
+    .fetchAll();
+  let dropped = 0;
+  for (const { id } of resources) {
+    try {
+      await processedMessages.item(id, id).delete();
+      dropped++;
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err; // another instance starting at the same time got there first
+    }
+  }
+  return dropped;
 }
