@@ -45,7 +45,7 @@ describe('planImport', () => {
   });
 
   it('stamps documents with the importer, the time and the folded search text with place names', () => {
-    const created = (plan.operations[0] as { resourceBody: ReferralDocument }).resourceBody;
+    const created = (plan.operations[0] as unknown as { resourceBody: ReferralDocument }).resourceBody;
     expect(created).toMatchObject({ id: 'new', partitionKey: '05', updatedBy: 'maria', updatedAt: '2026-12-02T10:00:00.000Z' });
     expect(created.searchText).toContain('medellin');
     expect(created.searchText).toContain('antioquia');
@@ -86,13 +86,14 @@ describe('undoOperations', () => {
 
   it('deletes what was created and puts back the earlier documents without Cosmos system fields', () => {
     const inverse = undoOperations(plan.operations, new Set(), existing);
-    expect(inverse.map((op) => [op.operationType, op.partitionKey, (op as { id?: string }).id ?? (op as { resourceBody: { id: string } }).resourceBody.id])).toEqual([
+    const idOf = (op: (typeof inverse)[number]): string => (op as unknown as { id?: string }).id ?? (op as unknown as { resourceBody: { id: string } }).resourceBody.id;
+    expect(inverse.map((op) => [op.operationType, op.partitionKey, idOf(op)])).toEqual([
       ['Delete', '54', 'new'],
       ['Upsert', '54', 'changed'],
       ['Delete', '05', 'moved'],
       ['Upsert', '54', 'moved'],
     ]);
-    const restored = (inverse[1] as { resourceBody: Record<string, unknown> }).resourceBody;
+    const restored = (inverse[1] as unknown as { resourceBody: Record<string, unknown> }).resourceBody;
     expect(restored).toMatchObject({ id: 'changed', updatedBy: 'juan' });
     expect(restored).not.toHaveProperty('hours');
     for (const field of ['_etag', '_rid', '_self', '_ts', '_attachments']) expect(restored).not.toHaveProperty(field);
