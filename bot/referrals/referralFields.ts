@@ -44,7 +44,7 @@ export type ReferralColumn = ReferralField['column'];
 
 // Compiles only while every Referral field has a row above (the error names the missing ones).
 type Unlisted = Exclude<keyof Referral, ReferralField['key']>;
-export const EVERY_FIELD_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
+const EVERY_FIELD_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** The CSV columns, in file order. */
 export const REFERRAL_COLUMNS: readonly ReferralColumn[] = REFERRAL_FIELDS.map((field) => field.column);
