@@ -4,6 +4,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { DEPARTMENT_CODE, GeoDirectory, MUNICIPALITY_CODE } from '../geo';
+import { allowedEdits, TOLERANCE } from '../text/fuzzy';
 import { normalisePhone, normaliseWhatsApp, PhoneResult } from './phoneNumbers';
 import type { Referral } from './referral';
 import type { ReferralColumn } from './referralFields';
@@ -64,7 +65,7 @@ function optionalText(record: ReferralRecord, field: 'address' | 'hours', proble
 function closestService(value: string): ServiceKind | undefined {
   const folded = value.toLowerCase();
   const best = [...SERVICE_KINDS].sort((a, b) => distance(a, folded) - distance(b, folded))[0];
-  return distance(best, folded) <= 3 ? best : undefined;
+  return distance(best, folded) <= allowedEdits(folded.length, TOLERANCE.serviceKindHints) ? best : undefined;
 }
 
 function services(record: ReferralRecord, problems: ProblemList): ServiceKind[] {

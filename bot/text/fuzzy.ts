@@ -25,6 +25,8 @@ export const TOLERANCE = {
   placeNames: [4, 6, 11],
   /** Place names compared by sound (after spelling folding, which already forgave the usual slips): one edit. */
   placeSounds: [0],
+  /** Service kinds an admin mistyped in a file: three edits at any length (only a "did you mean", never applied). */
+  serviceKindHints: [0, 0, 0],
 } as const satisfies Record<string, Tolerance>;
 
 /**
