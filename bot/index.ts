@@ -35,6 +35,7 @@ import { measureTurns } from './telemetry/turnTelemetry';
 import { turnTheme } from './telemetry/turnTheme';
 import { countSignatureRejections } from './telemetry/webhookRejections';
 import { findSession } from './turn/session';
+import { createHandoffParts, type HandoffParts } from './turn/handoffParts';
 
 
 export interface RunningBot {
@@ -50,6 +51,8 @@ export interface ComposedBot {
   onTurnError: ReturnType<typeof createTurnErrorHandler>;
   /** The person's state document of a turn (read after it, e.g. for the theme it was in). */
   personState: OptimisticBotState;
+  /** Hand-off to advisors in Chatwoot (its turn steps; the webhook side when configured). */
+  handoff: HandoffParts;
 }
 
 /** Wires content, state, dialogs and the bot over an open store (also used by conversation tests). */
@@ -73,6 +76,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
   const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
   const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats, deadlines), directory, geo: GeoDirectory.shipped() });
   const mainDialog = new MainDialog(content, createTopicRouter(), options.adjustThemes ? options.adjustThemes(themes) : themes);
+  const handoff = createHandoffParts({ config, stateContainer: store.containers.state, content, personState, detectEmergency, logger });
   const bot = new ProBot({
     personState,
     messageLedger: new ProcessedMessages(store.containers.processedMessages, { deadlines }),
@@ -84,10 +88,14 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
     stateTtlDays: config.stateTtlDays,
     logger,
     turnDeadlineMs: config.storeTimeouts.turnMs,
-    forgetPerson: options.forgetPerson,
+    forgetPerson: async (context) => {
+      await handoff.turn.forget(context);
+      await options.forgetPerson?.(context);
+    },
+    handoff: handoff.turn,
   });
   const onTurnError = createTurnErrorHandler({ content, personState, defaultLocale: config.defaultLocale, logger });
-  return { bot, onTurnError, content, personState };
+  return { bot, onTurnError, content, personState, handoff };
 }
 
 /** Starts the whole service; resolves once it listens. */
@@ -127,7 +135,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   const contentRefresher = new ContentRefresher(catalog, new ContentOverrides(store.containers.content, store.containers.audit), logger, config.contentRefreshSeconds * 1000);
   await contentRefresher.refresh();
   contentRefresher.start();
-  const { bot, onTurnError, content, personState } = composeBot(store, config, logger, { forgetPerson, content: catalog });
+  const { bot, onTurnError, content, personState, handoff } = composeBot(store, config, logger, { forgetPerson, content: catalog });
   // Turn count and duration by channel and theme (nothing happens when telemetry is off).
   const measureTurn = measureTurns(currentTelemetry, (context: TurnContext) => turnTheme(personState.get(context), findSession(context)?.understanding.theme?.value));
   const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
@@ -150,11 +158,18 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     whatsappAdapter.onTurnError = onTurnError;
   }
 
+  // Advisors' replies reach the person on their own channel, in a proactive turn.
+  const chatwoot = handoff.connect?.((reference, logic) =>
+    reference.channelId === 'whatsapp' && whatsappAdapter
+      ? whatsappAdapter.continueConversation(reference, logic)
+      : botFrameworkAdapter.continueConversationAsync(config.botFramework.appId ?? '', reference, logic),
+  );
   const server = createServer({
     botFrameworkAdapter,
     runTurn,
     storage: store,
     whatsapp: whatsappAdapter ? countSignatureRejections(createWhatsAppRoutes({ adapter: whatsappAdapter, logic: runTurn }), currentTelemetry) : undefined,
+    chatwoot,
     version,
     logger,
   });
@@ -164,7 +179,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ port, storage: store.kind, version, whatsapp: !!config.whatsapp }, 'PRO Bot listening');
+  logger.info({ port, storage: store.kind, version, whatsapp: !!config.whatsapp, handoff: !!config.handoff }, 'PRO Bot listening');
 
   return {
     port,
@@ -172,6 +187,8 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await contentRefresher.stop();
+      await chatwoot?.idle(); // advisor replies being delivered finish before the store closes
+      handoff.close();
       await whatsappAdapter?.idle(); // let accepted webhook messages finish before the store closes
       await store.close();
     },

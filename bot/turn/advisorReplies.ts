@@ -9,11 +9,11 @@
  *     the replies are delivered when the person writes again (HandoffTurn);
  *   - the conversation resolved: the person is told they are back with the bot.
  */
-import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type ConversationReference, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { Locale } from '../content/locale';
 import type { AdvisorHandoff } from '../handoff/advisorHandoff';
 import { advisorReplyForWhatsApp } from '../handoff/advisorReply';
-import type { HandoffDirectory, PersonReference } from '../handoff/handoffDirectory';
+import type { HandoffDirectory } from '../handoff/handoffDirectory';
 import { type HandoffState, isHandedOff, windowOpen } from '../handoff/handoffState';
 import type { HandoffWebhookEvent } from '../handoff/webhookEvents';
 import type { Logger } from '../logger';
@@ -30,7 +30,7 @@ export interface AdvisorRepliesOptions {
   personState: OptimisticBotState;
   handoffState: StatePropertyAccessor<HandoffState | undefined>;
   /** Runs `logic` in a proactive turn on the person's channel (WhatsApp or Bot Framework). */
-  continueWith(reference: PersonReference, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+  continueWith(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
   whatsappTemplate?: string;
   defaultLocale: Locale;
   logger: Logger;
@@ -55,7 +55,7 @@ export class AdvisorReplies {
       this.options.logger.info({ conversation: event.conversationId, kind: event.kind }, 'Chatwoot webhook for a conversation the bot is not relaying; ignored');
       return;
     }
-    await this.options.continueWith(reference, (context) =>
+    await this.options.continueWith(reference as Partial<ConversationReference>, (context) =>
       retryOnConflict(
         async () => {
           if (event.kind === 'resolved') await this.resolved(context, event.conversationId);

@@ -5,13 +5,13 @@
  * the webhook receiver (connected once the channel adapters exist).
  */
 import type { Container } from '@azure/cosmos';
-import type { TurnContext } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { AppConfig } from '../config';
 import type { ContentCatalog } from '../content/catalog';
 import { AdvisorHandoff } from '../handoff/advisorHandoff';
 import { ChatwootClient } from '../handoff/chatwootClient';
 import { type ChatwootWebhook, createChatwootWebhook } from '../handoff/chatwootWebhook';
-import { HandoffDirectory, type PersonReference } from '../handoff/handoffDirectory';
+import { HandoffDirectory } from '../handoff/handoffDirectory';
 import { DEFAULT_HANDOFF_HOURS, parseHandoffHours } from '../handoff/handoffHours';
 import { HandoffTexts } from '../handoff/handoffTexts';
 import { RecentExchange } from '../handoff/recentExchange';
@@ -23,7 +23,7 @@ import type { OptimisticBotState } from './optimisticBotState';
 export interface HandoffParts {
   turn: HandoffTurn;
   /** Connects Chatwoot's replies to the channels; undefined when Chatwoot is not configured. */
-  connect?: (continueWith: (reference: PersonReference, logic: (context: TurnContext) => Promise<void>) => Promise<void>) => ChatwootWebhook;
+  connect?: (continueWith: (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>) => ChatwootWebhook;
   close(): void;
 }
 

@@ -34,6 +34,7 @@ import { ConsentDialog } from '../../dialogs/consentDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { textMessage } from './replies';
 import { createSession, getSession, type Session, setSession } from './session';
+import type { HandoffTurn } from './handoffTurn';
 
 /** Finds words that signal immediate danger (bot/nlu); `signals` are the ids of the rules that fired. */
 export type EmergencyDetector = (text: string) => { kinds: string[]; signals?: string[] } | undefined;
@@ -55,6 +56,8 @@ export interface ProBotOptions {
   turnDeadlineMs?: number;
   /** Erases what channels keep about the person outside bot state (e.g. WhatsApp's pending lists). */
   forgetPerson?: (context: TurnContext) => Promise<void>;
+  /** Hand-off to advisors (bot/turn/handoffTurn.ts): relays a handed-off person's messages, opens hand-offs. */
+  handoff?: Pick<HandoffTurn, 'relay' | 'request' | 'afterEmergency'>;
 }
 
 /** After this long without a message, an open question is stale: the person starts afresh. */
@@ -86,12 +89,14 @@ export class ProBot extends ActivityHandler {
 
   /**
    * What a message goes through once the state is loaded, in order; the first step that answers
-   * ends it. A new step (a handed-off person's message relayed to the advisor, before all of these)
-   * is one more entry.
+   * ends it. A handed-off person's message is relayed to the advisor before all of these; asking
+   * for a person is heard once consent is decided (bot/turn/handoffTurn.ts).
    */
   private readonly messageSteps: readonly MessageStep[] = [
+    async (context, session) => (await this.options.handoff?.relay(context, session)) ?? false,
     (context, session) => this.warnOfRisks(context, session),
     (context) => this.consent.answer(context),
+    async (context, session) => (await this.options.handoff?.request(context, session)) ?? false,
     (context) => this.converse(context),
   ];
 
@@ -157,6 +162,7 @@ export class ProBot extends ActivityHandler {
     }
     if (emergency) {
       await this.followUpEmergency(context, clock);
+      await this.options.handoff?.afterEmergency(context);
       return [];
     }
     const outbox = new Outbox(context);

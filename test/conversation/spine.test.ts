@@ -74,7 +74,7 @@ const cases: Case[] = [
     name: '"atrás" goes back to the previous question, and to the menu from a first question',
     steps: [
       ...CONSENTED,
-      ['more', { choices: ['language', 'help', 'delete_data', 'back_to_menu'] }],
+      ['more', { choices: ['language', 'help', 'delete_data', 'talk_to_person', 'back_to_menu'] }],
       ['atrás', MENU],
     ],
   },
