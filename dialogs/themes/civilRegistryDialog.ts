@@ -26,9 +26,9 @@ export const CIVIL_REGISTRY_CHOICES = {
 type Birth = (typeof CIVIL_REGISTRY_CHOICES.birth)[number];
 /** Half an answer: the year or the place the follow-up question asks for. */
 type BirthHalf = (typeof CIVIL_REGISTRY_CHOICES.birthYear | typeof CIVIL_REGISTRY_CHOICES.birthPlace)[number];
-/** The first question takes a whole answer or half of one (birthAnswerPrompt.ts). */
-const FIRST_ANSWERS: readonly (Birth | BirthHalf)[] = [...CIVIL_REGISTRY_CHOICES.birth, ...CIVIL_REGISTRY_CHOICES.birthYear, 'colombia'];
 const SECOND_ANSWERS: readonly BirthHalf[] = [...CIVIL_REGISTRY_CHOICES.birthYear, ...CIVIL_REGISTRY_CHOICES.birthPlace];
+/** The first question takes a whole answer or half of one (birthAnswerPrompt.ts). */
+const FIRST_ANSWERS: readonly (Birth | BirthHalf)[] = [...CIVIL_REGISTRY_CHOICES.birth, ...SECOND_ANSWERS];
 
 /** What the person has told the civil registry flow. */
 export interface CivilRegistryDetails {

@@ -23,7 +23,7 @@ export const WORK_CHOICES = {
 type WorkPermit = (typeof WORK_CHOICES.permit)[number];
 /** The first question's answer: the permit held (Venezuelans, other nationalities) or, for Colombians, looking for work or hiring. */
 type FirstAnswer = WorkPermit | (typeof WORK_CHOICES.hostGoal)[number];
-const FIRST_ANSWERS: readonly FirstAnswer[] = [...WORK_CHOICES.permit, ...WORK_CHOICES.hostGoal];
+const FIRST_ANSWERS: readonly FirstAnswer[] = [...WORK_CHOICES.permit, ...WORK_CHOICES.permitOther, ...WORK_CHOICES.hostGoal];
 
 /** What the person has told the work flow. */
 export interface WorkDetails {
