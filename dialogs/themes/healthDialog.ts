@@ -24,7 +24,7 @@ type HealthPermit = (typeof HEALTH_CHOICES.permit)[number];
 
 /** What the person has told the health flow. */
 export interface HealthDetails {
-  /** The topic a typed opening question named (null: it named none), read once so "atrás" keeps it. */
+  /** The topic a typed opening question named, kept so "atrás" to the first question keeps it (null: it named none). */
   topicHint?: HealthTopic | null;
   /** An emergency now? */
   emergency?: YesNo;
