@@ -8,7 +8,6 @@ import type { ContentCatalog } from '../bot/content/catalog';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
 import { ContentDialog } from './contentDialog';
-import type { ChoiceAnswer } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 
 /** Also the `next` a theme or "more options" names to come here (ThemeResult). */
@@ -35,7 +34,7 @@ export class DeleteDataDialog extends ContentDialog {
 
   /** Erase on "yes" (ProBot does it after the turn) and say where help still is; otherwise say nothing was erased. */
   private async handleDelete(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
+    const id = this.chosen(step)?.id;
     if (id !== 'delete_yes') {
       await step.context.sendActivity(textMessage(this.ui(step, 'notDeleted')));
       return step.endDialog({ deleted: false } satisfies DeleteDataResult);

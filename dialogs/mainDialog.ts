@@ -143,7 +143,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** A menu choice goes on; typed words are routed to a theme, or to two or three likely ones. */
   private async routeTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
-    const answer = step.result as ChoiceAnswer;
+    const answer: ChoiceAnswer = this.chosen(step) ?? {};
     if (answer.id) return step.next(answer);
     const values = step.values as { candidates?: ThemeId[]; carried?: UnderstoodIds };
     // Asked again ("atrás", a language switch): the typed text is not kept, the candidates are.
@@ -180,7 +180,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Open the chosen theme (or "more options", or the delete-my-data confirmation). */
   private async openTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
+    const id = this.chosen(step)?.id;
     if (!id || id === 'back_to_menu') return step.replaceDialog(MENU_FLOW);
     if (id === MORE_DIALOG || id === DELETE_DATA_DIALOG) return step.beginDialog(id);
     const carried = (step.values as { carried?: UnderstoodIds }).carried;

@@ -7,7 +7,6 @@ import type { ContentCatalog } from '../bot/content/catalog';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
 import { ContentDialog } from './contentDialog';
-import type { ChoiceAnswer } from './prompts/choicePrompt';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import type { ThemeResult } from './themeDialog';
 
@@ -32,10 +31,10 @@ export class MoreDialog extends ContentDialog {
    * never reach here; picked by their row number ("1", "2") they do.
    */
   private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { id } = step.result as ChoiceAnswer;
+    const id = this.chosen(step)?.id;
     const session = getSession(step.context);
     if (id === 'language') {
-      session.setLocale(session.locale === 'es' ? 'en' : 'es');
+      session.switchLanguage();
       await step.context.sendActivity(textMessage(this.ui(step, 'languageChanged')));
     } else if (id === 'help') {
       await step.context.sendActivity(textMessage(this.ui(step, 'help')));

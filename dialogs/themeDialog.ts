@@ -1,16 +1,14 @@
 /**
  * Base for the orientation themes: one ComponentDialog per theme, whose id is the menu choice id.
- * Gives each theme its choice prompt and short helpers to say content in the person's language,
- * and its details: a typed object `D` of what the person has told the theme's flow (like
+ * Each theme gets the content helpers and its choice prompt from ContentDialog, `say` for its
+ * answers, and its details: a typed object `D` of what the person has told the theme's flow (like
  * BotBuilder-Samples' BookingDetails), kept in the flow's step.values under one key.
  */
-import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Locale } from '../bot/content/locale';
-import type { Choice } from '../bot/content/choice';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog, ContentFileName } from '../bot/content/catalog';
-import { CHOICE_PROMPT, type ChoiceAnswer, choiceAnswerIn, ChoiceIdPrompt, ChoicePromptOptions, choicePromptOptions } from './prompts/choicePrompt';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
+import { ContentDialog } from './contentDialog';
 
 /** The reading budget's longest message (issue 8): a preface joins a message only within it. */
 const MAX_MESSAGE_CHARS = 600;
@@ -22,7 +20,7 @@ export interface ThemeResult {
   next?: 'menu' | 'services' | 'delete_data';
 }
 
-export abstract class ThemeDialog<D extends object = Record<string, never>> extends ComponentDialog {
+export abstract class ThemeDialog<D extends object = Record<string, never>> extends ContentDialog {
   /**
    * Details the release before kept loose in step.values: a dialog it saved has them moved in on
    * first read. Saved dialogs live six hours at most (ProBot's RESUME_AFTER_MS), so a release later
@@ -30,9 +28,8 @@ export abstract class ThemeDialog<D extends object = Record<string, never>> exte
    */
   protected readonly savedLoose: readonly (keyof D & string)[] = [];
 
-  constructor(id: string, protected readonly content: ContentCatalog, protected readonly file: ContentFileName) {
-    super(id);
-    this.addDialog(new ChoiceIdPrompt(CHOICE_PROMPT));
+  constructor(id: string, content: ContentCatalog, file: ContentFileName) {
+    super(id, content, file);
   }
 
   /** What the person has told this flow so far (its details object: change it in place). */
@@ -48,27 +45,6 @@ export abstract class ThemeDialog<D extends object = Record<string, never>> exte
     return details as D;
   }
 
-  /** The choice the previous step's question returned (or a step handed on); undefined when none. */
-  protected chosen(step: WaterfallStepContext): ChoiceAnswer | undefined {
-    return choiceAnswerIn(step.result);
-  }
-
-  protected locale(step: WaterfallStepContext): Locale {
-    return getSession(step.context).locale;
-  }
-
-  protected ui(step: WaterfallStepContext, key: string, vars?: Record<string, string | number>): string {
-    return this.content.ui(this.locale(step), this.file, key, vars);
-  }
-
-  protected fact(step: WaterfallStepContext, key: string, vars?: Record<string, string | number>): string {
-    return this.content.fact(this.locale(step), this.file, key, vars);
-  }
-
-  protected choices(step: WaterfallStepContext, group: string, file: ContentFileName = this.file): Choice[] {
-    return this.content.choices(this.locale(step), file, group);
-  }
-
   /**
    * Sends each text as its own short message (easier to read on a phone than one long block); a
    * prefaced line goes on top of the first one when both fit in one message.
@@ -82,12 +58,5 @@ export abstract class ThemeDialog<D extends object = Record<string, never>> exte
       if (first !== undefined) rest.unshift(first);
     }
     for (const text of rest) await step.context.sendActivity(textMessage(text));
-  }
-
-  protected ask(step: WaterfallStepContext, options: Omit<ChoicePromptOptions, 'retryText'>) {
-    return step.prompt(
-      CHOICE_PROMPT,
-      choicePromptOptions({ retryText: this.content.ui(this.locale(step), 'common', 'choiceNotUnderstood'), ...options }),
-    );
   }
 }
