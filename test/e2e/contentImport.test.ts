@@ -13,10 +13,9 @@ import type { Activity } from 'botbuilder';
 import { BotProcess, startBotProcess } from '../support/botProcess';
 import { ConnectorStub, startConnectorStub } from '../support/connectorStub';
 import { freePort } from '../support/ports';
-import { CliEnv, runCli, runCliJson } from '../cli/runCli';
+import { CliEnv } from '../cli/runCli';
+import { runCommand, runCommandJson } from '../support/inProcessCli';
 import type { ContentImportResult } from '../../cli/commands/content/import';
-
-jest.setTimeout(90000);
 
 const MARKER = 'Revisado por el equipo PRO';
 
@@ -66,7 +65,7 @@ describe('pro content import against the running bot', () => {
     expect(await welcomeOfNewPerson()).not.toContain(MARKER);
 
     const csv = path.join(dataDir, 'content.csv');
-    const exported = await runCli(['content', 'export', '--format', 'csv', '--output', csv], env);
+    const exported = await runCommand(['content', 'export', '--format', 'csv', '--output', csv], env);
     expect(exported.code).toBe(0);
     const rows = parse(readFileSync(csv, 'utf8'), { columns: true }) as Record<string, string>[];
     const line = rows.find((r) => r.key === 'common.nationalLine' && r.locale === 'es');
@@ -75,12 +74,12 @@ describe('pro content import against the running bot', () => {
     line.text = `${line.text}\n${MARKER}.`;
     writeFileSync(csv, stringify(rows, { header: true, columns: Object.keys(rows[0]) }));
 
-    const dry = await runCliJson<ContentImportResult>(['content', 'import', csv, '--dry-run'], env);
+    const dry = await runCommandJson<ContentImportResult>(['content', 'import', csv, '--dry-run'], env);
     expect(dry.code).toBe(0);
     expect(dry.json).toMatchObject({ dryRun: true, set: 1, changed: [{ key: 'common.nationalLine', locale: 'es', action: 'set' }] });
     expect(await welcomeOfNewPerson()).not.toContain(MARKER);
 
-    const done = await runCliJson<ContentImportResult>(['content', 'import', csv, '--actor', 'e2e-admin'], env);
+    const done = await runCommandJson<ContentImportResult>(['content', 'import', csv, '--actor', 'e2e-admin'], env);
     expect(done.code).toBe(0);
     expect(done.json).toMatchObject({ dryRun: false, set: 1, unchanged: rows.length - 1 });
 

@@ -1,7 +1,7 @@
 /**
- * Nothing acknowledged is lost: real bot processes on the embedded store, killed with SIGKILL right
- * after they acknowledged something (a reply to the person, a CLI's success, a confirmed deletion),
- * then restarted on the same DATA_DIR.
+ * Nothing acknowledged is lost: a real bot process on the embedded store, killed with SIGKILL right
+ * after it acknowledged three things at once (a reply to the person, a CLI's success through it, a
+ * confirmed deletion), then restarted on the same DATA_DIR.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -9,13 +9,12 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { writeReferralFile } from '../../bot/referrals';
 import { benchReferrals } from '../../scripts/benchImport';
-import { runCli, runCliJson } from '../cli/runCli';
+import { runCommand, runCommandJson } from '../support/inProcessCli';
 import { BotProcess, startBotProcess } from '../support/botProcess';
 import { freePort } from '../support/ports';
 
-jest.setTimeout(120000);
-
 describe('durability across SIGKILL', () => {
+  let dir: string;
   let dataDir: string;
   let embeddedPort: number;
   let bot: BotProcess | undefined;
@@ -46,62 +45,58 @@ describe('durability across SIGKILL', () => {
     return ((await res.json()) as { activities: Partial<Activity>[] }).activities;
   };
   const choices = (replies: Partial<Activity>[]): unknown[] => replies.flatMap((a) => a.suggestedActions?.actions.map((x) => x.value) ?? []);
+  const cli = (): Record<string, string> => ({ DATA_DIR: dataDir, COSMOS_EMBEDDED_PORT: String(embeddedPort), LOG_LEVEL: 'error' });
 
-  beforeEach(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'probot-durability-'));
+  /** What the bot acknowledged just before it was killed. */
+  let acknowledged: { consent: Partial<Activity>[]; importCode: number; deletion: Partial<Activity>[] };
+
+  // Three things acknowledged at the same moment, the SIGKILL right after the last answer, then a
+  // restart on the same DATA_DIR: one kill and one restart instead of one per thing.
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'probot-durability-'));
+    dataDir = path.join(dir, 'data');
     embeddedPort = await freePort();
-  });
-  afterEach(async () => {
+    const file = path.join(dir, 'referrals.csv');
+    writeFileSync(file, writeReferralFile(benchReferrals(50), 'csv'));
+    await start();
+    expect(choices(await say('hola', 'person-a'))).toContain('consent_yes');
+    await say('hola', 'person-b');
+    await say('consent_yes', 'person-b');
+    expect(choices(await say('borrar mis datos', 'person-b'))).toContain('delete_yes');
+
+    const [consent, imported, deletion] = await Promise.all([
+      say('consent_yes', 'person-a'),
+      runCommand(['referrals', 'import', file, '--actor', 'durability'], cli()),
+      say('delete_yes', 'person-b'),
+    ]);
     await bot?.crash();
-    rmSync(dataDir, { recursive: true, force: true });
+    acknowledged = { consent, importCode: imported.code, deletion };
+    await start();
+  });
+  afterAll(async () => {
+    await bot?.crash();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps a consent that was answered, when the bot is killed right after the reply', async () => {
-    expect(choices(await say('hola', 'person-a'))).toContain('consent_yes');
-    const menu = await say('consent_yes', 'person-a');
-    expect(choices(menu)).toContain('regularization');
-    await bot?.crash();
-
-    await start();
+    expect(choices(acknowledged.consent)).toContain('regularization');
     const after = await say('menú', 'person-a');
     expect(choices(after)).toContain('regularization');
     expect(choices(after)).not.toContain('consent_yes');
   });
 
   it('keeps every row of an import that printed success through the running bot', async () => {
-    const file = path.join(dataDir, '..', `${path.basename(dataDir)}.csv`);
-    writeFileSync(file, writeReferralFile(benchReferrals(50), 'csv'));
-    const env = { DATA_DIR: dataDir, COSMOS_EMBEDDED_PORT: String(embeddedPort), LOG_LEVEL: 'error' };
-    try {
-      const run = await runCli(['referrals', 'import', file, '--actor', 'durability'], env);
-      expect(run.code).toBe(0);
-      await bot?.crash();
-
-      await start();
-      const listed = await runCliJson<{ referrals: { id: string }[] }>(['referrals', 'list', '--include-inactive'], env);
-      expect(listed.code).toBe(0);
-      expect(listed.json.referrals.filter((r) => r.id.startsWith('bench-'))).toHaveLength(50);
-      const history = await runCliJson<{ history: unknown[] }>(['referrals', 'show', 'bench-00049', '--history'], env);
-      expect(history.json.history).toHaveLength(1);
-    } finally {
-      rmSync(file, { force: true });
-    }
+    expect(acknowledged.importCode).toBe(0);
+    const listed = await runCommandJson<{ referrals: { id: string }[] }>(['referrals', 'list', '--include-inactive'], cli());
+    expect(listed.code).toBe(0);
+    expect(listed.json.referrals.filter((r) => r.id.startsWith('bench-'))).toHaveLength(50);
+    const history = await runCommandJson<{ history: unknown[] }>(['referrals', 'show', 'bench-00049', '--history'], cli());
+    expect(history.json.history).toHaveLength(1);
   });
 
   it('keeps a confirmed "borrar mis datos" deleted', async () => {
-    await say('hola', 'person-b');
-    await say('consent_yes', 'person-b');
-    expect(choices(await say('borrar mis datos', 'person-b'))).toContain('delete_yes');
-    const done = await say('delete_yes', 'person-b');
-    expect(done.map((a) => a.text).join('\n')).toContain('borramos todos tus datos');
-    await bot?.crash();
-
-    await start();
+    expect(acknowledged.deletion.map((a) => a.text).join('\n')).toContain('borramos todos tus datos');
     // A person the bot does not know is asked for consent again.
     expect(choices(await say('menú', 'person-b'))).toContain('consent_yes');
-  });
-
-  beforeEach(async () => {
-    await start();
   });
 });

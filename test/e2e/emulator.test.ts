@@ -12,8 +12,6 @@ import { BotProcess, startBotProcess } from '../support/botProcess';
 import { ConnectorStub, startConnectorStub } from '../support/connectorStub';
 import { freePort } from '../support/ports';
 
-jest.setTimeout(60000);
-
 const USER_ID = 'emulator-user-5730012345';
 const SECRET_TEXT = 'consent_yes';
 

@@ -8,8 +8,6 @@ import { BotProcess, startBotProcess } from '../support/botProcess';
 import { ConnectorStub, startConnectorStub } from '../support/connectorStub';
 import { startTestStore, TestStore } from '../support/store';
 
-jest.setTimeout(90000);
-
 describe('storage outage', () => {
   let store: TestStore;
   let stub: ConnectorStub;

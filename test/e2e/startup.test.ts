@@ -8,8 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { startBotProcess } from '../support/botProcess';
 
-jest.setTimeout(60000);
-
 const ROOT = path.resolve(__dirname, '../..');
 
 function runBot(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
