@@ -10,9 +10,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { AttentionDocument } from '../../bot/stats/attentionDocument';
 import { startTestStore, TestStore } from '../support/store';
-import { cliEnv, CliEnv, runCli, runCliJson, unwrapped } from './runCli';
-
-jest.setTimeout(90000);
+import { runCommand, runCommandJson } from '../support/inProcessCli';
+import { cliEnv, CliEnv, unwrapped } from './runCli';
 
 const NOVEMBER: AttentionDocument = {
   id: 'attention:2026-11:whatsapp',
@@ -73,7 +72,7 @@ describe('pro stats (month × channel counters)', () => {
   });
 
   it('breaks attentions down by theme with "was this useful?", hiding small cells and a complement', async () => {
-    const { code, json } = await runCliJson<Report>(['stats', '--from', '2026-11', '--to', '2026-11', '--by', 'theme'], env);
+    const { code, json } = await runCommandJson<Report>(['stats', '--from', '2026-11', '--to', '2026-11', '--by', 'theme'], env);
     expect(code).toBe(0);
     expect(json).toMatchObject({ from: '2026-11', to: '2026-11', by: 'theme' });
     // 7 protection attentions are below 10; health (15) is hidden too, or 42 - 20 - 15 would give the 7.
@@ -95,33 +94,33 @@ describe('pro stats (month × channel counters)', () => {
 
   it('breaks down by department, group, language and month, and filters by theme and department (code or name)', async () => {
     const range = ['--from', '2026-11', '--to', '2026-11'];
-    const byDepartment = await runCliJson<Report>(['stats', ...range, '--by', 'department'], env);
+    const byDepartment = await runCommandJson<Report>(['stats', ...range, '--by', 'department'], env);
     expect(byDepartment.json.rows).toEqual([
       { key: '08', attentions: '<5' },
       { key: '54', attentions: 'x' },
     ]);
-    const group = await runCliJson<Report>(['stats', ...range, '--by', 'group'], env);
+    const group = await runCommandJson<Report>(['stats', ...range, '--by', 'group'], env);
     expect(group.json.rows).toEqual([
       { key: 'host', attentions: '<5' },
       { key: 'returnee', attentions: 20 },
       { key: 'venezuelan', attentions: 'x' },
     ]);
-    const language = await runCliJson<Report>(['stats', ...range, '--by', 'language'], env);
+    const language = await runCommandJson<Report>(['stats', ...range, '--by', 'language'], env);
     expect(language.json.rows).toEqual([
       { key: 'en', attentions: 20 },
       { key: 'es', attentions: 22 },
     ]);
-    const month = await runCliJson<Report>(['stats', ...range, '--by', 'month'], env);
+    const month = await runCommandJson<Report>(['stats', ...range, '--by', 'month'], env);
     expect(month.json.rows).toEqual([{ month: '2026-11', key: '2026-11', attentions: 42, people: 30 }]);
-    const healthIn54 = await runCliJson<Report>(['stats', ...range, '--by', 'group', '--theme', 'health', '--department', 'Norte de Santander'], env);
+    const healthIn54 = await runCommandJson<Report>(['stats', ...range, '--by', 'group', '--theme', 'health', '--department', 'Norte de Santander'], env);
     expect(healthIn54.json.rows).toEqual([{ key: 'venezuelan', attentions: 12 }]);
     expect(healthIn54.json.total).toEqual({ attentions: 12, people: null });
-    const protection = await runCliJson<Report>(['stats', ...range, '--by', 'department', '--theme', 'protection'], env);
+    const protection = await runCommandJson<Report>(['stats', ...range, '--by', 'department', '--theme', 'protection'], env);
     expect(protection.json.rows).toEqual([{ key: '54', attentions: '<10' }]);
   });
 
   it('prints a table on a terminal, with department names', async () => {
-    const { code, stdout } = await runCli(['stats', '--from', '2026-11', '--to', '2026-11', '--by', 'department'], env);
+    const { code, stdout } = await runCommand(['stats', '--from', '2026-11', '--to', '2026-11', '--by', 'department'], env);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Attentions 2026-11 to 2026-11 \(Colombia time\), by department/);
     expect(stdout).toMatch(/08 Atlántico\s+<5/);
@@ -139,7 +138,7 @@ describe('pro stats (month × channel counters)', () => {
       [['stats', '--by', 'phone'], /Expected --by=phone to be one of/],
     ] as const;
     for (const [args, message] of bad) {
-      const run = await runCli([...args], env);
+      const run = await runCommand([...args], env);
       expect({ args, code: run.code }).toEqual({ args, code: 2 });
       expect(unwrapped(run.stderr)).toMatch(message);
     }
@@ -149,7 +148,7 @@ describe('pro stats (month × channel counters)', () => {
     // A document a hostile writer slipped into the container: its channel must not run in a spreadsheet.
     await store.containers.stats.items.create({ id: 'attention:2026-10:=HYPERLINK', kind: 'attention', month: '2026-10', channel: '=HYPERLINK("http://x")', counts: { people: 6 } });
     const file = path.join(dir, 'stats.csv');
-    const run = await runCliJson<{ rows: number; output: string }>(['stats', 'export', '--format', 'csv', '--from', '2026-10', '--to', '2026-11', '--output', file], env);
+    const run = await runCommandJson<{ rows: number; output: string }>(['stats', 'export', '--format', 'csv', '--from', '2026-10', '--to', '2026-11', '--output', file], env);
     expect(run.code).toBe(0);
     const rows = parse(await fs.readFile(file, 'utf8'), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(run.json.rows);
@@ -171,7 +170,7 @@ describe('pro stats (month × channel counters)', () => {
   it('draws the chart as PNG, SVG and self-contained HTML with the suppressed numbers', async () => {
     for (const ext of ['png', 'svg', 'html']) {
       const file = path.join(dir, `report.${ext}`);
-      const run = await runCliJson<{ format: string; bytes: number }>(['stats', 'chart', '--from', '2026-11', '--to', '2026-11', '--output', file], env);
+      const run = await runCommandJson<{ format: string; bytes: number }>(['stats', 'chart', '--from', '2026-11', '--to', '2026-11', '--output', file], env);
       expect(run.code).toBe(0);
       expect(run.json.format).toBe(ext);
       const bytes = await fs.readFile(file);
@@ -185,7 +184,7 @@ describe('pro stats (month × channel counters)', () => {
         expect(text).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
       }
     }
-    const bad = await runCli(['stats', 'chart', '--output', path.join(dir, 'report.pdf')], env);
+    const bad = await runCommand(['stats', 'chart', '--output', path.join(dir, 'report.pdf')], env);
     expect(bad.code).toBe(2);
   });
 });
