@@ -14,6 +14,7 @@ import { OpenQuestion, openQuestion } from './prompts/openQuestion';
 import { getSession } from '../bot/turn/session';
 import { askAgain } from './stepNavigation';
 import { textMessage } from '../bot/turn/replies';
+import { withHandoffOffer } from '../bot/turn/handoffTurn';
 
 const CLOSING_COMMANDS = new Set<GlobalCommand['kind']>(['menu', 'exit', 'delete_data']);
 
@@ -136,7 +137,7 @@ export abstract class InterruptibleDialog extends ContentDialog {
   /** The repair offer's words: sorry, the free PRO line (a person answers there), and the menu follows. */
   protected async sendRepairOffer(context: TurnContext): Promise<void> {
     const locale = getSession(context).locale;
-    await context.sendActivity(textMessage(`${this.content.ui(locale, 'common', 'repairOffer')}\n${this.content.fact(locale, 'common', 'nationalLine')}`));
+    await context.sendActivity(textMessage(withHandoffOffer(context, `${this.content.ui(locale, 'common', 'repairOffer')}\n${this.content.fact(locale, 'common', 'nationalLine')}`)));
   }
 
   private async interrupt(innerDc: DialogContext, command: GlobalCommand): Promise<DialogTurnResult> {

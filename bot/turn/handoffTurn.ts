@@ -35,6 +35,22 @@ const YES = 'handoff_yes';
 const CONTACT_THIS_TURN = Symbol('handoffContact');
 /** Messages already relayed by an earlier attempt of this turn (a re-run after a state conflict). */
 const RELAYED_THIS_TURN = Symbol('handoffRelayed');
+/** This turn's offer line ("write *hablar con una persona*…"), set only when advisors can be reached. */
+const OFFER_THIS_TURN = Symbol('handoffOffer');
+
+/**
+ * The line that offers a person, for dialogs to add where the bot could not help (two
+ * misunderstandings, "no me sirvió", protection answers); undefined when Chatwoot is not configured.
+ */
+export function handoffOffer(context: TurnContext): string | undefined {
+  return context.turnState.get(OFFER_THIS_TURN) as string | undefined;
+}
+
+/** `text`, with the offer of a person under it when there is one. */
+export function withHandoffOffer(context: TurnContext, text: string): string {
+  const offer = handoffOffer(context);
+  return offer ? `${text}\n\n${offer}` : text;
+}
 
 export interface HandoffTurnOptions {
   /** Undefined when Chatwoot is not configured: asking for a person gets the PRO line, as before. */
@@ -75,6 +91,7 @@ export class HandoffTurn {
    */
   async relay(context: TurnContext, session: Session): Promise<boolean> {
     if (context.activity.type !== ActivityTypes.Message) return false;
+    if (this.options.handoff) context.turnState.set(OFFER_THIS_TURN, this.options.texts.ui(session.locale, 'offerAfterMisunderstanding'));
     const state = await this.state.get(context);
     if (state?.contactId) context.turnState.set(CONTACT_THIS_TURN, state.contactId);
     if (!isHandedOff(state)) return false;

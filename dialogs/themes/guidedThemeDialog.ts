@@ -30,6 +30,7 @@ import { PROFILE_DIALOG, ProfileDialog } from '../profileDialog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { ProWaterfallDialog } from '../proWaterfallDialog';
 import { getSession } from '../../bot/turn/session';
+import { withHandoffOffer } from '../../bot/turn/handoffTurn';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
 import { isKnownIn, type KnownAnswerKey, type KnownAnswers, knownAnswersFor, understoodLine, understoodSoFar } from './knownAnswers';
 
@@ -228,7 +229,7 @@ export abstract class GuidedThemeDialog<D extends object = Record<string, never>
     const nextSteps = this.commonUi(step, 'nextStepsPrompt');
     const choices = this.choices(step, 'afterAnswer', 'common');
     if (useful) return this.ask(step, { text: `${this.commonUi(step, 'usefulThanks')}\n\n${nextSteps}`, choices });
-    await this.say(step, this.withProLine(step, this.commonUi(step, 'usefulSorry')));
+    await this.say(step, withHandoffOffer(step.context, this.withProLine(step, this.commonUi(step, 'usefulSorry'))));
     return this.ask(step, { text: nextSteps, choices });
   }
 

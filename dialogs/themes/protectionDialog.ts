@@ -9,6 +9,8 @@ import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 import { topicHintIn } from './openingHint';
+import { handoffOffer } from '../../bot/turn/handoffTurn';
+import { getSession } from '../../bot/turn/session';
 
 export const PROTECTION_DIALOG = 'protection';
 const FLOW = 'protectionFlow';
@@ -68,6 +70,9 @@ export class ProtectionDialog extends GuidedThemeDialog<ProtectionDetails> {
       default:
         await this.say(step, this.fact(step, 'allLines'));
     }
+    // A case like these may need a person: the offer goes on top of the next question.
+    const offer = handoffOffer(step.context);
+    if (offer) getSession(step.context).preface(offer);
     return step.next();
   }
 }
