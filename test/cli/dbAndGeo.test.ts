@@ -79,3 +79,11 @@ describe('pro geo refresh', () => {
     expect(() => readFileSync(output)).toThrow();
   });
 });
+
+describe('exit codes for the environment', () => {
+  it('exits 2 on a wrong COSMOS_* setting, naming the variable', async () => {
+    const run = await runCommandJson<{ error: { name: string; variable: string; exitCode: number } }>(['referrals', 'list'], { ...env, COSMOS_KEY: 'abc' });
+    expect(run.code).toBe(2);
+    expect(run.json.error).toMatchObject({ name: 'ConfigError', variable: 'COSMOS_KEY', exitCode: 2 });
+  });
+});
