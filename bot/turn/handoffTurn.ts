@@ -107,14 +107,17 @@ export class HandoffTurn {
     const text = (context.activity.text ?? '').trim();
     const state = await this.state.get(context);
     if (isHandedOff(state)) return false;
-    this.listen(context, text);
     if (state?.status === 'asking') {
       const answer = matchChoice(text, this.options.content.choices(session.locale, 'handoff', CONSENT_GROUP));
       if (answer) return this.answerConsent(context, session, state, answer === YES);
       // Anything else: the question lapses and the message goes its usual way.
       await this.state.set(context, state.contactId ? { status: 'closed', contactId: state.contactId } : undefined);
     }
-    if (!asksForPerson(text) && text !== TALK_TO_PERSON) return false;
+    if (!asksForPerson(text) && text !== TALK_TO_PERSON) {
+      // An ordinary message: it and the bot's answer may become the advisor's context later.
+      this.listen(context, text);
+      return false;
+    }
     if (!this.options.handoff) {
       await context.sendActivity(textMessage(this.options.texts.unavailable(session.locale)));
       return true;
@@ -160,7 +163,7 @@ export class HandoffTurn {
     if (!this.options.handoff) return;
     const key = exchangeKey(context);
     const { exchange } = this.options;
-    if (text && text !== TALK_TO_PERSON && !asksForPerson(text)) exchange.add(key, 'person', text);
+    if (text) exchange.add(key, 'person', text);
     if (kinds.length) exchange.addDanger(key, kinds);
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const a of activities) if (a.type === ActivityTypes.Message && a.text) exchange.add(key, 'bot', a.text.split('\n').slice(0, 3).join(' '));
@@ -193,6 +196,7 @@ export class HandoffTurn {
       exchange.forget(key);
       await this.state.set(context, opened);
       logger.info({ user: userRef(context.activity.from?.id), conversation: opened.conversationId }, 'hand-off opened');
+      session.counts.handoff();
       await context.sendActivity(textMessage(texts.opened(locale, new Date())));
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'hand-off could not be opened (Chatwoot or store); person given the PRO line');
