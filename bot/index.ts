@@ -221,7 +221,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    running.stop().then(() => currentTelemetry().shutdown()).then(
+    // Telemetry not sent at the end (ingestion unreachable) is worth a warning, not a failed stop.
+    const flushTelemetry = (): Promise<void> => currentTelemetry().shutdown().catch((err: Error) => logger.warn({ err: err.message }, 'telemetry not sent at stop'));
+    running.stop().then(flushTelemetry).then(
       () => process.exit(0),
       (err: Error) => {
         logger.error({ err: err.message }, 'error while stopping');
