@@ -86,6 +86,11 @@ export class HandoffTexts {
     return this.ui(this.noteLocale, key, vars);
   }
 
+  /** Stands in the context note for the emergency lines the bot sent. */
+  emergencyLinesSent(): string {
+    return this.ui(this.noteLocale, 'noteEmergencyLinesSent');
+  }
+
   emergencyNote(kinds: readonly string[]): string {
     return this.ui(this.noteLocale, 'noteEmergency', { kinds: kinds.join(', ') });
   }

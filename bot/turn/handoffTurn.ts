@@ -131,10 +131,17 @@ export class HandoffTurn {
   async afterEmergency(context: TurnContext): Promise<void> {
     const text = (context.activity.text ?? '').trim();
     const kinds = this.options.detectEmergency(text)?.kinds ?? [];
-    this.listen(context, text, kinds);
     const state = await this.state.get(context);
     const handoff = this.options.handoff;
-    if (!handoff || !isHandedOff(state)) return;
+    if (!handoff) return;
+    if (!isHandedOff(state)) {
+      // The lines went out before this step: the note says so instead of quoting them.
+      const key = exchangeKey(context);
+      this.options.exchange.add(key, 'person', text);
+      this.options.exchange.add(key, 'bot', this.options.texts.emergencyLinesSent());
+      this.options.exchange.addDanger(key, kinds);
+      return;
+    }
     try {
       await handoff.relay(state, text, [], this.profileOf(context, undefined));
     } catch (err) {
@@ -159,12 +166,11 @@ export class HandoffTurn {
   }
 
   /** Keeps what the person wrote, and the first lines of the bot's answers, for a context note. */
-  private listen(context: TurnContext, text: string, kinds: readonly string[] = []): void {
+  private listen(context: TurnContext, text: string): void {
     if (!this.options.handoff) return;
     const key = exchangeKey(context);
     const { exchange } = this.options;
     if (text) exchange.add(key, 'person', text);
-    if (kinds.length) exchange.addDanger(key, kinds);
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const a of activities) if (a.type === ActivityTypes.Message && a.text) exchange.add(key, 'bot', a.text.split('\n').slice(0, 3).join(' '));
       return next();

@@ -185,7 +185,8 @@ describe('hand-off to an advisor in Chatwoot (WhatsApp)', () => {
     expect(conversation.customAttributes).toMatchObject({ language: 'es', channel: 'whatsapp' });
     const [context] = noteTexts(conversation);
     expect(context).toContain('me quitaron el pasaporte en el trabajo');
-    expect(context).toContain('El bot respondió:');
+    expect(context).toContain('El bot respondió: (el bot le envió de inmediato las líneas de emergencia)');
+    expect(conversation.customAttributes).toMatchObject({ emergency_kinds: expect.stringContaining('trafficking') });
     expect(context).not.toContain(person);
 
     const personSays = ['Hola, necesito ayuda', 'Mi jefe no me devuelve el pasaporte', '¿Qué hago?'];
