@@ -4,10 +4,10 @@
  * build until a source changes.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../support/ports';
+import { useTempFolders } from './support/tempFolders';
 
 jest.setTimeout(90000);
 
@@ -36,15 +36,7 @@ async function listeningPort(cwd: string, env: Record<string, string>): Promise<
 }
 
 describe('local runs', () => {
-  const folders: string[] = [];
-  const tempFolder = (prefix: string): string => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
-    folders.push(folder);
-    return folder;
-  };
-  afterAll(() => {
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  const tempFolder = useTempFolders();
 
   it('reads .env from the working folder, and a variable set in the environment wins over it', async () => {
     const cwd = tempFolder('probot-envfile-');

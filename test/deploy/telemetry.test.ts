@@ -5,13 +5,13 @@
  * refused webhook calls, and nothing personal: no phone number, no name, no message text, no verify
  * token. Without a connection string the bot loads no OpenTelemetry module at all.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { signPayload } from '../../bot/channels/whatsapp/signature';
 import { BotProcess, startBotProcess } from '../support/botProcess';
 import { FakeGraphApi } from '../support/fakeGraphApi';
 import { FakeIngestion, INGESTION_CERT } from './support/fakeIngestion';
+import { useTempFolders } from './support/tempFolders';
 
 jest.setTimeout(120000);
 
@@ -34,15 +34,7 @@ function inbound(content: Record<string, unknown>): string {
 }
 
 describe('telemetry', () => {
-  const folders: string[] = [];
-  const tempFolder = (prefix: string): string => {
-    const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
-    folders.push(folder);
-    return folder;
-  };
-  afterAll(() => {
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-  });
+  const tempFolder = useTempFolders();
 
   it('with a connection string, a WhatsApp conversation yields request, dependency and turn telemetry with no personal data', async () => {
     const ingestion = await FakeIngestion.start();
