@@ -25,6 +25,7 @@ import { ProBot, type ProBotOptions } from './turn/proBot';
 import { setPseudonymSecret } from './pseudonym';
 import { version } from './version';
 import { FeedbackStats } from './stats/feedbackStats';
+import { AttentionStats } from './stats/attentionStats';
 import { createTurnErrorHandler } from './turn/turnErrorHandler';
 import { detectEmergency, createTopicRouter } from './nlu';
 import { understand } from './nlu/understanding';
@@ -93,6 +94,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
       await options.forgetPerson?.(context);
     },
     handoff: handoff.turn,
+    stats: new AttentionStats(store.containers.stats, deadlines),
   });
   const onTurnError = createTurnErrorHandler({ content, personState, defaultLocale: config.defaultLocale, logger });
   return { bot, onTurnError, content, personState, handoff };

@@ -145,6 +145,7 @@ export class ConsentDialog {
   private async accept(context: TurnContext, pending?: UnderstoodIds): Promise<void> {
     const session = getSession(context);
     session.profile.consent = { decision: 'given', at: new Date().toISOString() };
+    session.counts.consent('given');
     await this.notice.delete(context);
     session.carryOver(pending);
     await context.sendActivity(textMessage(this.options.content.ui(session.locale, 'common', 'consentAccepted')));
@@ -156,6 +157,7 @@ export class ConsentDialog {
     const { content } = this.options;
     const session = getSession(context);
     session.profile.consent = { decision: 'declined', at: new Date().toISOString() };
+    session.counts.consent('declined');
     await this.notice.delete(context);
     await context.sendActivities([
       textMessage(content.ui(session.locale, 'common', 'consentDeclined')),

@@ -71,6 +71,12 @@ export class TurnCounts {
     this.add(counterKey.line(lineKey(referralId)));
   }
 
+  /** A referral shown: a national line (no department) by its id, a local service by kind asked for and department. */
+  referralShown(referralId: string, serviceKind: string | undefined, departmentCode: string | undefined): void {
+    if (departmentCode) this.servicesShown(serviceKind, departmentCode, 1);
+    else this.lineShown(referralId);
+  }
+
   /** Danger words detected, by kind (never the words or the place). */
   emergency(kinds: readonly string[]): void {
     for (const kind of new Set(kinds.map(wordKey))) this.add(counterKey.emergency(kind));

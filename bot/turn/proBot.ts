@@ -34,6 +34,7 @@ import { ConsentDialog } from '../../dialogs/consentDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { textMessage } from './replies';
 import { createSession, getSession, type Session, setSession } from './session';
+import { TurnCounts } from '../stats/turnCounts';
 import type { HandoffTurn } from './handoffTurn';
 
 /** Finds words that signal immediate danger (bot/nlu); `signals` are the ids of the rules that fired. */
@@ -58,6 +59,8 @@ export interface ProBotOptions {
   forgetPerson?: (context: TurnContext) => Promise<void>;
   /** Hand-off to advisors (bot/turn/handoffTurn.ts): relays a handed-off person's messages, opens hand-offs. */
   handoff?: Pick<HandoffTurn, 'relay' | 'request' | 'afterEmergency'>;
+  /** Writes a turn's anonymous statistics (bot/stats/attentionStats.ts): one patch, after the save. */
+  stats?: { record(counts: TurnCounts): Promise<void> };
 }
 
 /** After this long without a message, an open question is stale: the person starts afresh. */
@@ -140,18 +143,18 @@ export class ProBot extends ActivityHandler {
    * Step 1, before any store call: the lines go out whatever the store does. A redelivered
    * emergency message may get them twice; that is the price of never waiting on the store for them.
    */
-  private async sendEmergencyLines(context: TurnContext, log: Logger): Promise<boolean> {
+  private async sendEmergencyLines(context: TurnContext, log: Logger): Promise<readonly string[] | undefined> {
     const { activity } = context;
     const emergency = activity.type === ActivityTypes.Message && activity.text ? this.options.detectEmergency(activity.text) : undefined;
-    if (!emergency) return false;
+    if (!emergency) return undefined;
     log.warn({ kinds: emergency.kinds }, 'emergency words detected; emergency lines sent');
     const locale = emergencyLocale(emergency.signals, this.options.defaultLocale);
     await context.sendActivity(textMessage(emergencyReply(this.options.content, locale, emergency.kinds)));
-    return true;
+    return emergency.kinds;
   }
 
   /** Steps 2-4; resolves with the tasks to run once the state is saved. */
-  private async runTurn(context: TurnContext, emergency: boolean, clock: TurnClock, log: Logger): Promise<AfterSave> {
+  private async runTurn(context: TurnContext, emergency: readonly string[] | undefined, clock: TurnClock, log: Logger): Promise<AfterSave> {
     const { activity } = context;
     const delivery = deliveryOf(activity);
     // Once per turn, before any store call (pure CPU); a re-run after a conflict reuses it.
@@ -163,7 +166,10 @@ export class ProBot extends ActivityHandler {
     if (emergency) {
       await this.followUpEmergency(context, clock);
       await this.options.handoff?.afterEmergency(context);
-      return [];
+      // Counted after the lines went out, with the turn's other after-save work (no call before them).
+      const counts = new TurnCounts(activity.channelId);
+      counts.emergency(emergency);
+      return this.statsTask(counts);
     }
     const outbox = new Outbox(context);
     return retryOnConflict(
@@ -189,6 +195,12 @@ export class ProBot extends ActivityHandler {
     return true;
   }
 
+  /** The one write of a turn's statistics; a turn that counted nothing makes no call (AttentionStats). */
+  private statsTask(counts: TurnCounts): AfterSave {
+    const { stats } = this.options;
+    return stats ? [() => stats.record(counts)] : [];
+  }
+
   /** After the emergency lines the conversation stays where it was; the next message continues it. */
   private async followUpEmergency(context: TurnContext, clock: TurnClock): Promise<void> {
     const profile = await this.profileAccessor.get(context, {});
@@ -199,7 +211,8 @@ export class ProBot extends ActivityHandler {
 
   /** Step 3 on the loaded state, then step 4; its replies are held until the state is saved. */
   private async attempt(context: TurnContext, outbox: Outbox, delivery: Delivery, understanding: Understanding, clock: TurnClock, log: Logger): Promise<AfterSave> {
-    const session = createSession(await this.profileAccessor.get(context, {}), this.options.defaultLocale, understanding);
+    const session = createSession(await this.profileAccessor.get(context, {}), this.options.defaultLocale, understanding, context.activity.channelId);
+    for (const task of this.statsTask(session.counts)) session.afterSave(task);
     setSession(context, session);
     outbox.hold();
     try {

@@ -15,6 +15,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Locale } from '../content/locale';
 import type { Understanding, UnderstoodIds } from '../nlu/understanding';
 import type { UserProfile } from '../profile/userProfile';
+import { TurnCounts } from '../stats/turnCounts';
 
 const SESSION = Symbol('proSession');
 
@@ -33,6 +34,8 @@ export interface Session {
    * if the turn is run again after a state conflict, they still happen once.
    */
   afterSave(task: () => Promise<void>): void;
+  /** This turn's anonymous statistics (bot/stats/turnCounts.ts), written by ProBot in one patch after the save. */
+  readonly counts: TurnCounts;
   readonly pendingAfterSave: readonly (() => Promise<void>)[];
   /**
    * What this turn's message already answers, read once by ProBot (bot/nlu/understanding). It holds
@@ -56,8 +59,9 @@ export interface Session {
   readonly mayRemember: boolean;
 }
 
-export function createSession(profile: UserProfile, defaultLocale: Locale, understanding: Understanding = {}): Session {
+export function createSession(profile: UserProfile, defaultLocale: Locale, understanding: Understanding = {}, channelId?: string): Session {
   let deletion = false;
+  const counts = new TurnCounts(channelId);
   let carried: UnderstoodIds | undefined;
   let prefaces: string[] = [];
   const tasks: (() => Promise<void>)[] = [];
@@ -73,6 +77,7 @@ export function createSession(profile: UserProfile, defaultLocale: Locale, under
       profile.locale = to ?? ((profile.locale ?? defaultLocale) === 'es' ? 'en' : 'es');
     },
     requestDataDeletion() {
+      if (!deletion) counts.deletionRequested();
       deletion = true;
     },
     get deletionRequested() {
@@ -84,6 +89,7 @@ export function createSession(profile: UserProfile, defaultLocale: Locale, under
     get pendingAfterSave() {
       return tasks;
     },
+    counts,
     understanding,
     get carried() {
       return carried;

@@ -182,6 +182,9 @@ export abstract class GuidedThemeDialog<D extends object = Record<string, never>
 
   /** Ask whether the answer was useful (the ending every theme shares), with "more detail" when kept. */
   private async askUseful(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // The theme reached its answer: an attention (once per theme and conversation, bot/stats/turnCounts.ts).
+    const session = getSession(step.context);
+    session.counts.answered(this.id, session.profile, session.locale);
     this.guided(step)._detailShown = false;
     const withDetail = this.detailKeys(step).length > 0;
     return this.askUsefulQuestion(step, withDetail);
@@ -222,8 +225,8 @@ export abstract class GuidedThemeDialog<D extends object = Record<string, never>
     // Count the first answer only: a language switch re-runs this step with the same answer, and
     // "atrás" back to "¿Te sirvió?" must not count the same person twice.
     if (!values._feedbackRecorded) {
-      // After the state is saved, so a turn run again after a conflict does not count twice.
-      getSession(step.context).afterSave(() => this.feedback.record(this.id, useful));
+      // Written with the turn's other counts after the state is saved: a re-run never counts twice.
+      getSession(step.context).counts.useful(this.id, useful);
       values._feedbackRecorded = true;
     }
     const nextSteps = this.commonUi(step, 'nextStepsPrompt');

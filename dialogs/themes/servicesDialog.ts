@@ -318,6 +318,8 @@ export class ServicesDialog extends ThemeDialog<ServicesDetails> {
 
   /** One service as a short block: name, organisation, phones, hours, address, distance. */
   private describe(step: WaterfallStepContext<FlowOptions>, r: FoundReferral): string {
+    // Every service shown is a referral given (anonymous: kind asked for, department, or the national line's id).
+    getSession(step.context).counts.referralShown(r.id, this.details(step).need, r.departmentCode);
     const lines = [`*${r.name}*${r.organization && r.organization !== r.name ? ` · ${r.organization}` : ''}`];
     const contact = [
       r.phone.length ? `📞 ${r.phone.map(formatPhone).join(' / ')}` : '',

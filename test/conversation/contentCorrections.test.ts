@@ -6,8 +6,8 @@
  * as "no permit"; PEP Tutor and cédula de extranjería holders have their own answers.
  */
 import type { Locale } from '../../bot/content/locale';
-import { FeedbackStats } from '../../bot/stats/feedbackStats';
 import { allText, lastChoices, Reply, startConversation, TestConversation } from '../support/conversation';
+import { usefulCounts } from '../support/usefulCounts';
 import { startTestStore, TestStore } from '../support/store';
 import { budgetViolation } from '../support/turnBudget';
 
@@ -230,8 +230,7 @@ describe.each<Locale>(['es', 'en'])('rights and PRO points in %s', (locale) => {
 
 describe('"Más detalle" (offerDetail)', () => {
   it('says the kept facts once, asks "¿Te sirvió?" again without it, and counts the feedback once', async () => {
-    const stats = new FeedbackStats(store.containers.stats);
-    const before = (await stats.read()).regularization ?? { yes: 0, no: 0 };
+    const before = (await usefulCounts(store.containers.stats)).regularization ?? { yes: 0, no: 0 };
     const c = await consented('es');
     await c.say('regularization');
     await c.say('venezuelan');
@@ -247,7 +246,7 @@ describe('"Más detalle" (offerDetail)', () => {
     expect(allText(switched)).not.toContain('loss statement');
     expect(lastChoices(switched)).toEqual(USEFUL);
     expect(lastChoices(await c.say('useful_yes'))).toEqual(['back_to_menu', 'services']);
-    const after = (await stats.read()).regularization ?? { yes: 0, no: 0 };
+    const after = (await usefulCounts(store.containers.stats)).regularization ?? { yes: 0, no: 0 };
     expect(after).toEqual({ yes: before.yes + 1, no: before.no });
   });
 });

@@ -7,10 +7,12 @@
  * anonymous feedback counts.
  */
 import type { Locale } from '../../bot/content/locale';
-import { FeedbackStats, feedbackDocumentId } from '../../bot/stats/feedbackStats';
+import { attentionDocumentId } from '../../bot/stats/attentionDocument';
+import { statsMonth } from '../../bot/stats/statsMonth';
 import { MENU_IDS } from '../../dialogs/mainDialog';
 import { allText, lastChoices, Reply, startConversation, TestConversation } from '../support/conversation';
 import { budgetViolation } from '../support/turnBudget';
+import { usefulCounts } from '../support/usefulCounts';
 import { startTestStore, TestStore } from '../support/store';
 
 /** Same in both languages, or [spanish, english]. */
@@ -781,8 +783,7 @@ describe('orientation themes (real ProBot, Cosmos-compatible state)', () => {
   });
 
   it('"was this useful?" is counted once per answer, anonymously, by theme — even when the language changes', async () => {
-    const stats = new FeedbackStats(store.containers.stats);
-    const before = await stats.read();
+    const before = await usefulCounts(store.containers.stats);
     const count = (all: typeof before, theme: string) => all[theme] ?? { yes: 0, no: 0 };
 
     const first = await consentedConversation(store, 'es');
@@ -799,14 +800,17 @@ describe('orientation themes (real ProBot, Cosmos-compatible state)', () => {
     await second.say('validate');
     check(await second.say('useful_no'), { contains: ['Thank you for telling us', PRO_LINE], choices: AFTER }, 'en', 'not useful');
 
-    const after = await stats.read();
+    const after = await usefulCounts(store.containers.stats);
     expect(count(after, 'rights')).toEqual({ yes: count(before, 'rights').yes + 1, no: count(before, 'rights').no });
     expect(count(after, 'education')).toEqual({ yes: count(before, 'education').yes, no: count(before, 'education').no + 1 });
 
     // Only the counters: nothing about the person (no user id, no conversation, no text).
-    const { resource } = await store.containers.stats.item(feedbackDocumentId('rights'), feedbackDocumentId('rights')).read<Record<string, unknown>>();
+    const month = statsMonth(new Date());
+    const id = attentionDocumentId(month, 'emulator');
+    const { resource } = await store.containers.stats.item(id, id).read<Record<string, unknown>>();
     const ownFields = Object.keys(resource ?? {}).filter((key) => !key.startsWith('_'));
-    expect(ownFields.sort()).toEqual(['id', 'kind', 'no', 'theme', 'yes']);
+    expect(ownFields.sort()).toEqual(['channel', 'counts', 'id', 'kind', 'month']);
+    for (const key of Object.keys(resource?.counts as object)) expect(key).toMatch(/^[a-z_]+(\.[a-z0-9_]+)*$/);
   });
 
   it('"services near me" after an answer opens what the menu\'s services row opens', async () => {
