@@ -266,8 +266,8 @@ export class HandoffTurn {
   /** What the advisor sees about the person: ids the bot already keeps, never anything personal. */
   private profileOf(context: TurnContext, session: Session | undefined): HandoffProfile {
     const profile = session?.profile;
-    const stack = (this.options.personState.get(context) as { dialogState?: { dialogStack?: { id?: string }[] } } | undefined)?.dialogState?.dialogStack ?? [];
-    const theme = stack.map((d) => d.id).find((id): id is string => !!id && THEME_IDS.has(id));
+    const dialogState = (this.options.personState.get(context) as { dialogState?: DialogStack } | undefined)?.dialogState;
+    const theme = openTheme(dialogState);
     return {
       theme,
       department: profile?.lastPlace?.departmentCode,
@@ -280,3 +280,19 @@ export class HandoffTurn {
 
 /** The menu's theme ids (DESIGN.md), as dialog ids on the stack. */
 const THEME_IDS = new Set(['regularization', 'rights', 'civil_registry', 'health', 'education', 'work', 'protection', 'services', 'pro_points']);
+
+/** A saved dialog stack: component dialogs keep their inner stack in `state.dialogs`. */
+interface DialogStack {
+  dialogStack?: { id?: string; state?: { dialogs?: DialogStack } }[];
+}
+
+/** The theme whose dialog is open, looking inside component dialogs (MainDialog holds the theme). */
+function openTheme(stack: DialogStack | undefined, depth = 0): string | undefined {
+  if (!stack?.dialogStack || depth > 8) return undefined;
+  for (const entry of stack.dialogStack) {
+    if (entry.id && THEME_IDS.has(entry.id)) return entry.id;
+    const inner = openTheme(entry.state?.dialogs, depth + 1);
+    if (inner) return inner;
+  }
+  return undefined;
+}

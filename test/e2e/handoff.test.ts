@@ -178,11 +178,12 @@ describe('hand-off to an advisor in Chatwoot (WhatsApp)', () => {
     const person = '573100000001';
     await arrive(person);
     await say(person, text(person, 'me quitaron el pasaporte en el trabajo'), 1);
+    await say(person, text(person, 'protection'), 1);
     const { conversation, opened } = await handOff(person);
 
     expect(opened.join('\n')).toContain('le pasé tu caso a una persona asesora');
     expect(opened.join('\n')).toContain('01 8000 180588');
-    expect(conversation.customAttributes).toMatchObject({ language: 'es', channel: 'whatsapp' });
+    expect(conversation.customAttributes).toMatchObject({ theme: 'protection', language: 'es', channel: 'whatsapp' });
     const [context] = noteTexts(conversation);
     expect(context).toContain('me quitaron el pasaporte en el trabajo');
     expect(context).toContain('El bot respondió: (el bot le envió de inmediato las líneas de emergencia)');
