@@ -60,6 +60,7 @@ class TinyBot {
 function bodyOf(request: RecordedRequest): string {
   const body = request.body as unknown as OutboundMessage;
   if (body.type === 'text') return body.text.body;
+  if (body.type === 'template') return `[template ${body.template.name}]`;
   return body.interactive.body.text;
 }
 
