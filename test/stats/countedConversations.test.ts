@@ -149,6 +149,23 @@ describe('statistics counted by conversations', () => {
     for (const key of lines) expect({ key, n: delta[key] }).toEqual({ key: expect.stringMatching(/^line\.national_[a-z0-9_]+$/), n: 1 });
   });
 
+  it('a statistics write that fails is dropped: the person still gets the answer and the turn its state', async () => {
+    const c = startConversation(store);
+    await c.say('hola');
+    await c.say('consent_yes');
+    await c.say('rights');
+    // The counters' container is gone (a store fault): the patch and the create both fail.
+    const stats = store.database.container(store.containers.stats.id);
+    await stats.delete();
+    try {
+      const replies = await c.say('rights');
+      expect(allText(replies)).toContain('¿Te sirvió esta información?');
+      expect(allText(await c.say('useful_yes'))).toContain('¡Gracias por contarnos!');
+    } finally {
+      await store.database.containers.createIfNotExists({ id: store.containers.stats.id, partitionKey: { paths: ['/id'] } });
+    }
+  });
+
   describe('on WhatsApp', () => {
     let graph: FakeGraphApi;
     let client: CosmosClient;
