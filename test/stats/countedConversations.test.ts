@@ -6,28 +6,16 @@
  * ETag conflict and a redelivered WhatsApp message count once, and a turn that counts something
  * costs one store call more (the patch), a steady turn none.
  */
-import https from 'node:https';
 import type { Storage, StoreItems } from 'botbuilder';
-import { CosmosClient, type CosmosClientOptions, type PluginConfig } from '@azure/cosmos';
-import { loadConfig } from '../../bot/config';
-import { composeBot } from '../../bot/index';
-import { createLogger } from '../../bot/logger';
-import { CosmosChoicePageStore, ProcessedMessages, signPayload, WhatsAppAdapter } from '../../bot/channels/whatsapp';
 import { ReferralRepository } from '../../bot/referrals';
 import { seedNationalLines } from '../../bot/referrals/seedNationalLines';
 import { AttentionStats } from '../../bot/stats/attentionStats';
 import { statsMonth } from '../../bot/stats/statsMonth';
-import { ensureContainers } from '../../bot/storage/containers';
-import { EMBEDDED_KEY } from '../../bot/storage/cosmosClient';
-import type { Store } from '../../bot/storage/openStore';
 import { allText, startConversation } from '../support/conversation';
-import { FakeGraphApi } from '../support/fakeGraphApi';
+import { button, type CountedWhatsApp, startCountedWhatsApp, text } from '../support/countedWhatsApp';
 import { startTestStore, TestStore } from '../support/store';
 
 jest.setTimeout(60000);
-
-const SECRET = 'stats-secret';
-const PHONE_NUMBER_ID = '106540352242933';
 
 /** Before the next write of a person's document, another "instance" rewrites it: a real ETag conflict. */
 class ConflictOnce implements Storage {
@@ -167,64 +155,22 @@ describe('statistics counted by conversations', () => {
   });
 
   describe('on WhatsApp', () => {
-    let graph: FakeGraphApi;
-    let client: CosmosClient;
-    let countedStore: Store;
-    const calls: string[] = [];
-    let seq = 0;
+    let whatsapp: CountedWhatsApp;
     beforeAll(async () => {
-      graph = await FakeGraphApi.start({ phoneNumberId: PHONE_NUMBER_ID });
-      const plugin: PluginConfig = {
-        on: 'request',
-        plugin: async (context, _node, next) => {
-          calls.push(String(context.operationType));
-          return next(context);
-        },
-      };
-      const options: CosmosClientOptions & { plugins: PluginConfig[] } = {
-        endpoint: store.endpoint, key: EMBEDDED_KEY, agent: new https.Agent({ rejectUnauthorized: false, keepAlive: true }), connectionPolicy: { enableEndpointDiscovery: false }, plugins: [plugin],
-      };
-      client = new CosmosClient(options);
-      const database = client.database(store.database.id);
-      countedStore = { ...store, client, database, containers: await ensureContainers(database, 30) };
+      whatsapp = await startCountedWhatsApp(store, { secret: 'stats-secret', phoneNumberId: '106540352242933', idPrefix: 'STATS' });
     });
-    afterAll(async () => {
-      client.dispose();
-      await graph.close();
-    });
-
-    function instance() {
-      const config = loadConfig({ LOG_LEVEL: 'silent', WHATSAPP_ACCESS_TOKEN: 'test-token', WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID, WHATSAPP_APP_SECRET: SECRET, WHATSAPP_VERIFY_TOKEN: 'v', WHATSAPP_GRAPH_API_URL: graph.graphApiUrl });
-      const choicePages = new CosmosChoicePageStore(countedStore.containers.pendingLists);
-      const { bot, onTurnError } = composeBot(countedStore, config, createLogger('silent'), { forgetPerson: (context) => choicePages.forget(context.activity.conversation.id) });
-      const adapter = new WhatsAppAdapter({ config: config.whatsapp!, logger: createLogger('silent'), processedMessages: new ProcessedMessages(countedStore.containers.processedMessages), redeliveryCheck: 'turn', choicePages });
-      adapter.onTurnError = onTurnError;
-      return { adapter, logic: (context: Parameters<typeof bot.run>[0]) => bot.run(context) };
-    }
-    const button = (id: string): Record<string, unknown> => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title: id } } });
-    const payload = (from: string, body: string | Record<string, unknown>): Buffer =>
-      Buffer.from(JSON.stringify({
-        object: 'whatsapp_business_account',
-        entry: [{ id: 'W', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '1', phone_number_id: PHONE_NUMBER_ID }, contacts: [{ wa_id: from, profile: { name: 'A' } }], messages: [{ from, id: `wamid.STATS${++seq}`, timestamp: String(Math.floor(Date.now() / 1000)), ...(typeof body === 'string' ? { type: 'text', text: { body } } : body) }] } }] }],
-      }));
-    async function deliver(raw: Buffer, ...instances: ReturnType<typeof instance>[]): Promise<Record<string, number>> {
-      calls.length = 0;
-      await Promise.all(instances.map(({ adapter, logic }) => adapter.receiver.handleWebhook(raw, signPayload(raw, SECRET), logic).processed));
-      await Promise.all(instances.map(({ adapter }) => adapter.idle()));
-      const byKind: Record<string, number> = {};
-      for (const kind of calls) byKind[kind] = (byKind[kind] ?? 0) + 1;
-      return byKind;
-    }
+    afterAll(() => whatsapp.close());
 
     it('an answer turn costs one patch more, a steady turn nothing more, and a redelivered answer counts once', async () => {
+      const { instance, deliver, payload } = whatsapp;
       const a = instance();
       const user = '573200000101';
-      await deliver(payload(user, 'hola'), a);
+      await deliver(payload(user, text('hola')), a);
       await deliver(payload(user, button('consent_yes')), a);
-      expect(await deliver(payload(user, 'pro_points'), a)).toEqual({ read: 1, replace: 1 });
-      await deliver(payload(user, 'menu'), a);
-      await deliver(payload(user, 'rights'), a);
-      const answer = payload(user, 'rights');
+      expect(await deliver(payload(user, text('pro_points')), a)).toEqual({ read: 1, replace: 1 });
+      await deliver(payload(user, text('menu')), a);
+      await deliver(payload(user, text('rights')), a);
+      const answer = payload(user, text('rights'));
       let cost: Record<string, number> = {};
       const delta = await counted('whatsapp', async () => {
         cost = await deliver(answer, a);
@@ -236,9 +182,9 @@ describe('statistics counted by conversations', () => {
     });
 
     it('an emergency is counted by kind after its lines went out', async () => {
-      const a = instance();
+      const a = whatsapp.instance();
       const user = '573200000102';
-      const delta = await counted('whatsapp', () => deliver(payload(user, 'me quiero suicidar'), a));
+      const delta = await counted('whatsapp', () => whatsapp.deliver(whatsapp.payload(user, text('me quiero suicidar')), a));
       expect(delta).toEqual({ 'emergency.suicide': 1 });
     });
   });
