@@ -180,7 +180,7 @@ describe('pro stats (month × channel counters)', () => {
       if (ext !== 'png') {
         const text = bytes.toString('utf8');
         // The month's 42 attentions, work's 20, protection's "<10", and the departments by name.
-        for (const label of ['>42<', '>20<', '>&lt;10<', '>Norte de Santander<', '>Atlántico<', '>work<']) expect(text).toContain(label);
+        for (const label of ['>42<', '>20<', '>&lt;10<', '>Norte de Santander<', '>Atlántico<', '>Trabajo<']) expect(text).toContain(label);
         expect(text).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
       }
     }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Flags } from '@oclif/core';
+import { ContentCatalog } from '../../../bot/content/catalog';
 import { GeoDirectory } from '../../../bot/geo';
 import { type ChartData, type ChartFormat, renderChart } from '../../../bot/stats/statsChart';
 import { statsReport } from '../../../bot/stats/statsReport';
@@ -39,6 +40,8 @@ export default class Chart extends BaseCommand<typeof Chart> {
     const store = await this.openStore();
     const { from, to, docs } = await readMonthRange(store, this.flags);
     const geo = GeoDirectory.shipped();
+    // Themes by their menu titles, as people saw them ("Derechos y deberes").
+    const titles = new Map(new ContentCatalog().choices('es', 'common', 'menu').map((c) => [c.id, c.title]));
     const byMonth = statsReport(docs, { from, to, by: 'month' });
     const byTheme = statsReport(docs, { from, to, by: 'theme' });
     const byDepartment = statsReport(docs, { from, to, by: 'department' });
@@ -46,7 +49,7 @@ export default class Chart extends BaseCommand<typeof Chart> {
       title: 'PRO Bot: atenciones / attentions',
       subtitle: `${from} – ${to} (hora de Colombia). <5, <10: cifras pequeñas ocultas / small numbers hidden`,
       months: byMonth.rows.map((r) => ({ label: r.key, count: r.attentions })),
-      themes: byTheme.rows.filter((r) => r.attentions !== 0).map((r) => ({ label: r.key, count: r.attentions })),
+      themes: byTheme.rows.filter((r) => r.attentions !== 0).map((r) => ({ label: titles.get(r.key) ?? r.key, count: r.attentions })),
       departments: byDepartment.rows.map((r) => ({ label: r.key === 'unknown' ? 'Sin departamento / unknown' : (geo.departmentName(r.key) ?? r.key), count: r.attentions })),
     };
     const bytes = await renderChart(data, format);
