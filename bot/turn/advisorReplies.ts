@@ -55,15 +55,23 @@ export class AdvisorReplies {
       this.options.logger.info({ conversation: event.conversationId, kind: event.kind }, 'Chatwoot webhook for a conversation the bot is not relaying; ignored');
       return;
     }
-    await this.options.continueWith(reference as Partial<ConversationReference>, (context) =>
-      retryOnConflict(
-        async () => {
-          if (event.kind === 'resolved') await this.resolved(context, event.conversationId);
-          else await this.deliver(context, event.conversationId);
-        },
-        (attempt) => this.options.logger.info({ attempt }, 'hand-off state changed meanwhile; delivering again'),
-      ),
-    );
+    // Caught inside the proactive turn (the adapter would hand it to the turn error handler, which
+    // apologises to the person) and raised here, so the webhook answers 500 and Chatwoot retries.
+    let failure: unknown;
+    await this.options.continueWith(reference as Partial<ConversationReference>, async (context) => {
+      try {
+        await retryOnConflict(
+          async () => {
+            if (event.kind === 'resolved') await this.resolved(context, event.conversationId);
+            else await this.deliver(context, event.conversationId);
+          },
+          (attempt) => this.options.logger.info({ attempt }, 'hand-off state changed meanwhile; delivering again'),
+        );
+      } catch (err) {
+        failure = err;
+      }
+    });
+    if (failure) throw failure;
   }
 
   /**
@@ -95,15 +103,37 @@ export class AdvisorReplies {
     if (!personTurn) await personState.saveChanges(context);
     const locale = (await this.profile.get(context, {})).locale ?? this.options.defaultLocale;
     const label = handoff.texts.ui(locale, 'advisorLabel');
-    for (const reply of replies) {
-      const pieces = whatsapp ? advisorReplyForWhatsApp(reply.content) : [reply.content];
-      pieces[0] = `${label}\n${pieces[0]}`;
-      // One message at a time, in order: each waits for the channel to take it.
-      for (const piece of pieces) await context.sendActivity(textMessage(piece));
+    let sentUpTo = state.deliveredUpTo;
+    try {
+      for (const reply of replies) {
+        const pieces = whatsapp ? advisorReplyForWhatsApp(reply.content) : [reply.content];
+        pieces[0] = `${label}\n${pieces[0]}`;
+        // One message at a time, in order: each waits for the channel to take it.
+        for (const piece of pieces) await context.sendActivity(textMessage(piece));
+        sentUpTo = reply.id;
+      }
+    } catch (err) {
+      // The claim is given back for what did not go out, so Chatwoot's retry (or the next reply) sends it.
+      if (!personTurn) await this.release(context, next.deliveredUpTo as number, sentUpTo);
+      throw err;
     }
     if (state.waitingSince) await handoff.noteDelivered(state, replies.length);
     logger.info({ conversation: conversationId, replies: replies.length }, 'advisor replies delivered');
     return replies.length;
+  }
+
+  /** Lowers `deliveredUpTo` back to what was really sent, unless another delivery moved it meanwhile. */
+  private async release(context: TurnContext, claimed: number, sentUpTo: number | undefined): Promise<void> {
+    const { personState, handoffState, logger } = this.options;
+    try {
+      await personState.load(context, true);
+      const state = await handoffState.get(context);
+      if (!state || state.deliveredUpTo !== claimed) return;
+      await handoffState.set(context, { ...state, deliveredUpTo: sentUpTo });
+      await personState.saveChanges(context);
+    } catch (err) {
+      logger.error({ err: (err as Error).message }, 'advisor replies not delivered, and their claim could not be given back: a retry of the webhook will not resend them');
+    }
   }
 
   private async resolved(context: TurnContext, conversationId: number): Promise<void> {

@@ -10,7 +10,7 @@ import { signChatwootPayload } from '../../bot/handoff/webhookSignature';
 import { BotProcess, startBotProcess } from '../support/botProcess';
 import { ConnectorStub, startConnectorStub } from '../support/connectorStub';
 import { FakeChatwoot, type FakeConversation } from '../support/fakeChatwoot';
-import { FakeGraphApi } from '../support/fakeGraphApi';
+import { FakeGraphApi, metaError } from '../support/fakeGraphApi';
 import { startTestStore, TestStore } from '../support/store';
 
 jest.setTimeout(120000);
@@ -233,6 +233,20 @@ describe('hand-off to an advisor in Chatwoot (WhatsApp)', () => {
     const again = await chatwoot.redeliver(delivery);
     expect(again.status).toBe(200);
     expect(received(person, before)).toEqual(['👤 *Persona asesora PRO:*\nSolo una vez']);
+  });
+
+  it("a reply WhatsApp refuses is given back: the webhook answers 500 and Chatwoot's retry delivers it", async () => {
+    const person = '573100000009';
+    await arrive(person);
+    const { conversation } = await handOff(person);
+    const before = count(person);
+    graph.answerNextSends(metaError(131026)); // undeliverable: not retried by the Graph client
+    const failed = await chatwoot.advisorReplies(conversation.id, '¿Me lees?');
+    expect(failed.status).toBe(500);
+    const retried = await chatwoot.redeliver(failed);
+    expect(retried.status).toBe(200);
+    // The fake records the refused attempt too: one refused, then the one that arrived; nothing else.
+    expect(received(person, before)).toEqual(['👤 *Persona asesora PRO:*\n¿Me lees?', '👤 *Persona asesora PRO:*\n¿Me lees?']);
   });
 
   it('emergency words during the hand-off get the emergency lines at once and are flagged to the advisor', async () => {
