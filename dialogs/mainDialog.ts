@@ -193,10 +193,10 @@ export class MainDialog extends InterruptibleDialog {
     return step.replaceDialog(MENU_FLOW);
   }
 
-  /** After a theme or "more options": where the person asked to go, else the menu again; after an erasure, nothing. */
+  /** After a theme or "more options": where the person asked to go, else the menu again; after an erasure or the hand-off question, nothing. */
   private async afterTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     const result = step.result as (ThemeResult & Partial<DeleteDataResult>) | undefined;
-    if (result?.deleted) return step.cancelAllDialogs();
+    if (result?.deleted || result?.handedOff) return step.cancelAllDialogs();
     const next = result?.next;
     // 'delete_data' is DELETE_DATA_DIALOG: the confirmation opens like a theme.
     return step.replaceDialog(MENU_FLOW, next && next !== 'menu' ? ({ startWith: next } satisfies MenuOptions) : undefined);

@@ -6,6 +6,7 @@ import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../bot/content/catalog';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
+import { askForPerson, TALK_TO_PERSON } from '../bot/turn/handoffTurn';
 import { ContentDialog } from './contentDialog';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 import type { ThemeResult } from './themeDialog';
@@ -32,6 +33,8 @@ export class MoreDialog extends ContentDialog {
    */
   private async handleMore(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const id = this.chosen(step)?.id;
+    // Tapped, the row is heard by ProBot's hand-off step; picked by its number it arrives here.
+    if (id === TALK_TO_PERSON && (await askForPerson(step.context))) return step.endDialog({ handedOff: true } satisfies ThemeResult);
     const session = getSession(step.context);
     if (id === 'language') {
       session.switchLanguage();

@@ -18,6 +18,8 @@ const DETAILS = '_answers';
 /** What a theme tells MainDialog when it ends: where the person wants to go next. */
 export interface ThemeResult {
   next?: 'menu' | 'services' | 'delete_data';
+  /** The person was passed to an advisor (the hand-off question is open): nothing follows. */
+  handedOff?: boolean;
 }
 
 export abstract class ThemeDialog<D extends object = Record<string, never>> extends ContentDialog {

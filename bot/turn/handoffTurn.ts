@@ -25,7 +25,7 @@ import { matchChoice } from '../nlu/choiceMatcher';
 import { pseudonym } from '../pseudonym';
 import type { OptimisticBotState } from './optimisticBotState';
 import { choiceMessage, textMessage } from './replies';
-import type { Session } from './session';
+import { getSession, type Session } from './session';
 
 /** The "more options" row that asks for a person (common.json choices.more). */
 export const TALK_TO_PERSON = 'talk_to_person';
@@ -44,6 +44,20 @@ const OFFER_THIS_TURN = Symbol('handoffOffer');
  */
 export function handoffOffer(context: TurnContext): string | undefined {
   return context.turnState.get(OFFER_THIS_TURN) as string | undefined;
+}
+
+/** This turn's HandoffTurn, for a dialog that hears the request where ProBot's step could not (a row number). */
+const HANDOFF_THIS_TURN = Symbol('handoffTurn');
+
+/**
+ * Asks the hand-off question from a dialog (the "more options" row picked by its number); false when
+ * this turn has no hand-off step (then the dialog goes on as before).
+ */
+export async function askForPerson(context: TurnContext): Promise<boolean> {
+  const turn = context.turnState.get(HANDOFF_THIS_TURN) as HandoffTurn | undefined;
+  if (!turn) return false;
+  await turn.ask(context);
+  return true;
 }
 
 /** `text`, with the offer of a person under it when there is one. */
@@ -91,6 +105,7 @@ export class HandoffTurn {
    */
   async relay(context: TurnContext, session: Session): Promise<boolean> {
     if (context.activity.type !== ActivityTypes.Message) return false;
+    context.turnState.set(HANDOFF_THIS_TURN, this);
     if (this.options.handoff) context.turnState.set(OFFER_THIS_TURN, this.options.texts.ui(session.locale, 'offerAfterMisunderstanding'));
     const state = await this.state.get(context);
     if (state?.contactId) context.turnState.set(CONTACT_THIS_TURN, state.contactId);
@@ -118,13 +133,20 @@ export class HandoffTurn {
       this.listen(context, text);
       return false;
     }
-    if (!this.options.handoff) {
-      await context.sendActivity(textMessage(this.options.texts.unavailable(session.locale)));
-      return true;
-    }
-    await this.state.set(context, { ...(state?.contactId ? { contactId: state.contactId } : {}), status: 'asking' });
-    await context.sendActivity(choiceMessage(this.options.texts.ui(session.locale, 'consentQuestion'), this.options.content.choices(session.locale, 'handoff', CONSENT_GROUP)));
+    await this.ask(context);
     return true;
+  }
+
+  /** The consent question (what would be shared, said plainly); without Chatwoot, the PRO line. */
+  async ask(context: TurnContext): Promise<void> {
+    const locale = getSession(context).locale;
+    if (!this.options.handoff) {
+      await context.sendActivity(textMessage(this.options.texts.unavailable(locale)));
+      return;
+    }
+    const state = await this.state.get(context);
+    await this.state.set(context, { ...(state?.contactId ? { contactId: state.contactId } : {}), status: 'asking' });
+    await context.sendActivity(choiceMessage(this.options.texts.ui(locale, 'consentQuestion'), this.options.content.choices(locale, 'handoff', CONSENT_GROUP)));
   }
 
   /** Emergency words (already answered with the lines): relayed and flagged to the advisor when handed off. */

@@ -51,6 +51,19 @@ describe('offering a person where the bot could not help', () => {
     expect(repair.includes(OFFER)).toBe(offered);
   });
 
+  it('"Más opciones" → its row number for a person asks the hand-off question (or gives the PRO line without Chatwoot)', async () => {
+    const withChatwoot = await atMenu(CHATWOOT);
+    await withChatwoot.say('more');
+    const question = await withChatwoot.say('4');
+    expect(allText(question)).toContain('No le comparto tu número de teléfono ni tu nombre');
+    expect(question[question.length - 1].choices).toEqual(['handoff_yes', 'handoff_no']);
+    expect(allText(await withChatwoot.say('handoff_no'))).toContain('no compartí nada');
+
+    const without = await atMenu({});
+    await without.say('more');
+    expect(allText(await without.say('4'))).toContain('Para hablar con una persona, llama gratis a la línea PRO');
+  });
+
   it('without Chatwoot, asking for a person gets the PRO line, as before', async () => {
     const conversation = await atMenu({});
     const answer = allText(await conversation.say('hablar con una persona'));
