@@ -20,6 +20,8 @@ export interface HandoffState {
   waitingSince?: string;
   /** The context note could not be posted when opening: it is posted with the next relay. */
   contextPending?: boolean;
+  /** WhatsApp ids of the last emergency messages relayed (they are answered before the turn saves). */
+  relayedEmergencies?: string[];
 }
 
 /** WhatsApp's customer service window: free-form messages only within 24 h of the person's last message. */

@@ -164,10 +164,17 @@ export class HandoffTurn {
       this.options.exchange.addDanger(key, kinds);
       return;
     }
+    // ProBot does not save on this path, so the hand-off keeps the ids of emergencies it relayed:
+    // Meta redelivering one gets the lines again (never withheld) but is not relayed twice.
+    const messageId = context.activity.channelId === 'whatsapp' ? context.activity.id : undefined;
+    if (messageId && state.relayedEmergencies?.includes(messageId)) return;
     try {
-      await handoff.relay(state, text, [], this.profileOf(context, undefined));
+      const relayed = await handoff.relay(state, text, [], this.profileOf(context, undefined));
+      if (messageId) relayed.relayedEmergencies = [...(state.relayedEmergencies ?? []), messageId].slice(-5);
+      await this.state.set(context, relayed);
+      await this.options.personState.saveChanges(context);
     } catch (err) {
-      this.options.logger.warn({ err: (err as Error).message }, 'emergency message not relayed to the advisor');
+      this.options.logger.warn({ err: (err as Error).message }, 'emergency message not relayed to the advisor (or not recorded)');
     }
     await handoff.flagEmergency(state, kinds);
     const locale = (await this.profile.get(context, {})).locale ?? 'es';

@@ -258,6 +258,12 @@ describe('hand-off to an advisor in Chatwoot (WhatsApp)', () => {
     expect(replies.join('\n')).toContain('también le llegó a la persona asesora');
     await until('the emergency note', () => noteTexts(conversation).some((n) => n.includes('palabras de peligro')));
     expect(relayed(conversation)).toEqual(['me tienen encerrada y no me dejan salir']);
+    // Redelivered by Meta: the lines again (never withheld), but not relayed a second time.
+    const redelivered = text(person, 'auxilio, me están siguiendo', 'wamid.HANDOFF-EMERGENCY-1');
+    await say(person, redelivered, 2);
+    const lines = await say(person, redelivered, 1);
+    expect(lines[0]).toContain('123');
+    expect(relayed(conversation)).toEqual(['me tienen encerrada y no me dejan salir', 'auxilio, me están siguiendo']);
   });
 
   it('"salir" ends the hand-off: the conversation is resolved, the advisor told, the bot answers again', async () => {
