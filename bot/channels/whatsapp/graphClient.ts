@@ -7,10 +7,11 @@
  * - Rate limits, temporary errors, 5xx, timeouts and network failures are retried with exponential
  *   backoff and jitter, a few times; errors that another try cannot fix (24-hour window closed,
  *   undeliverable, invalid payload, bad token) fail at once with their Meta code.
- * - Every call has a timeout. Uses Node's global fetch; `request()` is the seam for tests.
+ * - Every call has a timeout. Uses node:https with a keep-alive agent (graphTransport.ts); `request()` is the seam for tests.
  */
 import { Logger, userRef } from '../../logger';
 import { safeLogString } from '../../logRedaction';
+import { keepAliveTransport, TransportAnswer, TransportTimeoutError } from './graphTransport';
 import { KeyedSerialQueue } from './keyedQueue';
 import { OutboundMessage, ReadReceipt, validateWhatsAppMessage } from './limits';
 
@@ -126,6 +127,9 @@ export class GraphClient {
   private readonly pairRateDelayMs: number;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
+  private readonly transport = keepAliveTransport();
+  private readonly headers: Record<string, string>;
+  private url?: string;
 
   constructor(private readonly options: GraphClientOptions) {
     this.maxRetries = options.maxRetries ?? 3;
@@ -134,11 +138,18 @@ export class GraphClient {
     this.pairRateDelayMs = options.pairRateDelayMs ?? 6_000;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.logger = options.logger;
+    this.headers = { Authorization: `Bearer ${options.accessToken}`, 'Content-Type': 'application/json' };
+  }
+
+  /** Ends the kept-alive connections (at shutdown). */
+  close(): void {
+    this.transport.close();
   }
 
   /** The messages endpoint of the configured phone number. */
   get messagesUrl(): string {
-    return `${this.options.graphApiUrl.replace(/\/+$/, '')}/${encodeURIComponent(this.options.phoneNumberId)}/messages`;
+    this.url ??= `${this.options.graphApiUrl.replace(/\/+$/, '')}/${encodeURIComponent(this.options.phoneNumberId)}/messages`;
+    return this.url;
   }
 
   /**
@@ -187,10 +198,10 @@ export class GraphClient {
   }
 
   /**
-   * The HTTP call: Node's fetch. Tests and other transports override this seam.
+   * The HTTP call: a JSON POST over the keep-alive agent. Tests and other transports override this seam.
    */
-  protected request(url: string, init: RequestInit): Promise<Response> {
-    return fetch(url, init);
+  protected request(url: string, body: string): Promise<TransportAnswer> {
+    return this.transport.post(url, this.headers, body, this.timeoutMs);
   }
 
   private async post(body: OutboundMessage | ReadReceipt, maxRetries: number): Promise<unknown> {
@@ -208,30 +219,24 @@ export class GraphClient {
 
   private async attempt(json: string, attempt: number): Promise<{ answer: unknown } | { error: Failure }> {
     try {
-      const response = await this.request(this.messagesUrl, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${this.options.accessToken}`, 'Content-Type': 'application/json' },
-        body: json,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      const text = await response.text();
-      const answer = parseJson(text);
-      if (response.ok) return { answer };
+      const response = await this.request(this.messagesUrl, json);
+      const answer = parseJson(response.text);
+      if (response.status >= 200 && response.status < 300) return { answer };
       return { error: this.failureFrom(response, answer, attempt) };
     } catch (err) {
-      const timedOut = (err as Error)?.name === 'TimeoutError' || (err as Error)?.name === 'AbortError';
+      const timedOut = err instanceof TransportTimeoutError || (err as Error)?.name === 'TimeoutError' || (err as Error)?.name === 'AbortError';
       const reason = timedOut ? `no answer within ${this.timeoutMs} ms` : `network error (${(err as Error)?.message ?? String(err)})`;
       // The message may or may not have arrived; a possible duplicate beats a lost answer.
       return { error: { error: new GraphApiError(`WhatsApp Graph API call failed: ${reason}`, { retryable: true, timedOut, attempts: attempt }) } };
     }
   }
 
-  private failureFrom(response: Response, answer: unknown, attempt: number): Failure {
+  private failureFrom(response: TransportAnswer, answer: unknown, attempt: number): Failure {
     const meta = (answer as MetaErrorBody | undefined)?.error;
     const code = numberOrUndefined(meta?.code);
     const status = response.status;
     const retryable = status === 429 || status >= 500 || (code !== undefined && RETRYABLE_CODES.has(code));
-    const retryAfterSeconds = numberOrUndefined(response.headers.get('retry-after'));
+    const retryAfterSeconds = numberOrUndefined(response.header('retry-after'));
     // Meta's message may quote the person's number; the error travels further than our logs, so it is masked here too.
     const message = typeof meta?.message === 'string' ? `: ${safeLogString(meta.message, 300)}` : '';
     const error = new GraphApiError(`WhatsApp Graph API answered ${status}${code !== undefined ? ` (code ${code})` : ''}${message}`, {
