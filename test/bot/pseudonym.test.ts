@@ -1,5 +1,6 @@
 import { userRef } from '../../bot/logger';
-import { DEVELOPMENT_HASH_SECRET, pseudonym, setPseudonymSecret } from '../../bot/pseudonym';
+import { createHmac } from 'node:crypto';
+import { DEVELOPMENT_HASH_SECRET, MEMO_LIMIT, memoisedPseudonyms, pseudonym, setPseudonymSecret } from '../../bot/pseudonym';
 import { documentIdFor } from '../../bot/storage/cosmosBotStorage';
 
 describe('pseudonyms of people\'s ids', () => {
@@ -20,5 +21,21 @@ describe('pseudonyms of people\'s ids', () => {
     expect(documentIdFor(key).startsWith(userRef(key))).toBe(false);
     expect(userRef(key)).toMatch(/^[0-9a-f]{16}$/);
     expect(documentIdFor(key)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('are memoised in a bounded cache that forgets the least recently used and never returns a stale key\'s value', () => {
+    setPseudonymSecret('secret-one-0123456789');
+    const hmac = (value: string) => createHmac('sha256', 'secret-one-0123456789').update(`state\u0000${value}`).digest('hex');
+    const kept = '573000000000';
+    expect(pseudonym(kept, 'state')).toBe(hmac(kept));
+    for (let i = 1; i <= MEMO_LIMIT + 50; i++) {
+      pseudonym(`57310${String(i).padStart(7, '0')}`, 'state');
+      if (i % 1000 === 0) expect(pseudonym(kept, 'state')).toBe(hmac(kept)); // kept recently used
+    }
+    expect(memoisedPseudonyms()).toBe(MEMO_LIMIT);
+    expect(pseudonym(kept, 'state')).toBe(hmac(kept));
+    setPseudonymSecret('secret-two-0123456789');
+    expect(memoisedPseudonyms()).toBe(0);
+    expect(pseudonym(kept, 'state')).not.toBe(hmac(kept));
   });
 });
