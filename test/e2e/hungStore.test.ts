@@ -92,14 +92,16 @@ describe('a hung store', () => {
     await graph?.close();
   });
 
-  it('/healthz says 503 within 3 s', async () => {
+  /** /healthz says 503 within 3 s. */
+  const health = async (): Promise<void> => {
     const started = Date.now();
     const res = await fetch(`${bot.baseUrl}/healthz`);
     expect(res.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(3500);
-  });
+  };
 
-  it('Emulator: the apology with the national line within 5 s; emergency lines at once', async () => {
+  /** Emulator: the apology with the national line within 5 s; emergency lines at once. */
+  const emulatorPerson = async (): Promise<void> => {
     let from = stub.replies.length;
     let started = Date.now();
     void emulator('necesito ayuda con el ppt');
@@ -111,9 +113,10 @@ describe('a hung store', () => {
     void emulator('me tienen encerrada y no me dejan salir');
     expect(await timeUntil(() => emulatorTexts(from).some((t) => t.includes('123')), started)).toBeLessThan(1000);
     expect(await timeUntil(() => emulatorTexts(from).some((t) => t.includes('algo falló')), started)).toBeLessThan(5000);
-  });
+  };
 
-  it('WhatsApp: a message right after another gets the apology within 5 s; emergency lines at once', async () => {
+  /** WhatsApp: a message right after another gets the apology within 5 s; emergency lines at once. */
+  const whatsappPerson = async (): Promise<void> => {
     const from = graph.sends().length;
     const started = Date.now();
     await whatsapp('quiero saber del ppt');
@@ -130,5 +133,17 @@ describe('a hung store', () => {
     expect(await timeUntil(() => whatsappTexts(fromDanger).some((t) => t.includes('123')), dangerAt)).toBeLessThan(1000);
     expect(await timeUntil(() => whatsappTexts(fromDanger).some((t) => t.includes('algo falló')), dangerAt)).toBeLessThan(5000);
     expect(whatsappTexts(fromDanger)[0]).toContain('123'); // the lines first, then the apology
+  };
+
+  // The three wait on the store's deadlines for different callers, so they run side by side (started
+  // once the store hangs); each test reports its own.
+  let running: { health: Promise<void>; emulator: Promise<void>; whatsapp: Promise<void> };
+  beforeAll(() => {
+    running = { health: health(), emulator: emulatorPerson(), whatsapp: whatsappPerson() };
+    for (const run of Object.values(running)) run.catch(() => undefined); // reported by its test
   });
+
+  it('/healthz says 503 within 3 s', () => running.health);
+  it('Emulator: the apology with the national line within 5 s; emergency lines at once', () => running.emulator);
+  it('WhatsApp: a message right after another gets the apology within 5 s; emergency lines at once', () => running.whatsapp);
 });
