@@ -172,6 +172,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
     storage: store,
     whatsapp: whatsappAdapter ? countSignatureRejections(createWhatsAppRoutes({ adapter: whatsappAdapter, logic: runTurn }), currentTelemetry) : undefined,
     chatwoot,
+    webhookLine: whatsappAdapter ? () => whatsappAdapter.receiver.figures() : undefined,
     version,
     logger,
   });

@@ -3,7 +3,7 @@
  *   POST /api/messages   Bot Framework activities (Emulator, Azure Bot Service)
  *   GET/POST /api/whatsapp  Meta's webhook (only when WhatsApp is configured; 404 otherwise)
  *   POST /api/chatwoot   Chatwoot's webhook for the hand-off (only when Chatwoot is configured)
- *   GET /healthz         liveness plus storage reachability
+ *   GET /healthz         liveness plus storage reachability, and the WhatsApp line (length, waits)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { Request, Response, Server } from 'restify';
@@ -22,6 +22,8 @@ export interface ServerOptions {
   whatsapp?: WhatsAppRoutes;
   /** Chatwoot's webhook for the hand-off (bot/handoff/chatwootWebhook.ts); it reads and verifies the raw body itself. */
   chatwoot?: { receive(req: IncomingMessage, res: ServerResponse): Promise<void> };
+  /** The WhatsApp line's figures for /healthz (counts and milliseconds, no personal data). */
+  webhookLine?: () => object;
   version: string;
   logger: Logger;
 }
@@ -29,7 +31,7 @@ export interface ServerOptions {
 const HEALTH_TIMEOUT_MS = 3000;
 
 export function createServer(options: ServerOptions): Server {
-  const { botFrameworkAdapter, runTurn, storage, whatsapp, chatwoot, version, logger } = options;
+  const { botFrameworkAdapter, runTurn, storage, whatsapp, chatwoot, webhookLine, version, logger } = options;
   const server = restify.createServer({ name: 'pro-bot', handleUncaughtExceptions: false });
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req: Request, res: Response) => {
@@ -51,7 +53,7 @@ export function createServer(options: ServerOptions): Server {
   server.get('/healthz', async (_req: Request, res: Response) => {
     try {
       await settleWithin(storage.ping(), HEALTH_TIMEOUT_MS, () => new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`));
-      res.send(200, { status: 'ok', storage: storage.kind, version });
+      res.send(200, { status: 'ok', storage: storage.kind, version, ...(webhookLine ? { whatsappLine: webhookLine() } : {}) });
     } catch (err) {
       logger.warn({ err: (err as Error).message }, 'health check: storage unreachable');
       res.send(503, { status: 'unavailable', storage: storage.kind, version, reason: `storage unreachable: ${(err as Error).message}` });

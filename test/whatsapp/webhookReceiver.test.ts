@@ -7,6 +7,7 @@ import type { Activity } from 'botbuilder';
 import { DEDUPLICATE_IN_TURN } from '../../bot/turn/handledMessages';
 import { signPayload, WebhookReceiver } from '../../bot/channels/whatsapp';
 import type { InboundMessageHandler, ProcessedMessageLedger, TurnLogic } from '../../bot/channels/whatsapp';
+import type { WebhookReceiverOptions } from '../../bot/channels/whatsapp/webhookReceiver';
 import { memoryLogger, message, notification, PHONE_NUMBER_ID, textMessage, WA_ID, wamid } from './helpers';
 
 const SECRET = 'receiver-secret';
@@ -26,6 +27,10 @@ class RecordingHandler implements InboundMessageHandler {
   }
   async sendListPage(userKey: string, listId: string, page: number): Promise<void> {
     this.calls.push(`page ${userKey} ${listId} ${page}`);
+  }
+  async tellLineBusy(userKey: string): Promise<unknown> {
+    this.calls.push(`busy ${userKey}`);
+    return true;
   }
   async runTurn(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     this.activities.push(activity);
@@ -48,17 +53,26 @@ function memoryLedger(): ProcessedMessageLedger & { claimed: Set<string> } {
   };
 }
 
-function setUp(redeliveryCheck?: 'adapter' | 'turn') {
+function setUp(redeliveryCheck?: 'adapter' | 'turn', line: Partial<WebhookReceiverOptions> = {}) {
   const handler = new RecordingHandler();
   const log = memoryLogger();
   const ledger = memoryLedger();
-  const receiver = new WebhookReceiver({ appSecret: SECRET, phoneNumberId: PHONE_NUMBER_ID, logger: log.logger, processedMessages: ledger, redeliveryCheck, handler });
+  const receiver = new WebhookReceiver({ appSecret: SECRET, phoneNumberId: PHONE_NUMBER_ID, logger: log.logger, processedMessages: ledger, redeliveryCheck, handler, ...line });
   const logic = jest.fn(async () => undefined);
   const deliver = (payload: unknown, signature?: string) => {
     const raw = Buffer.from(JSON.stringify(payload));
     return receiver.handleWebhook(raw, signature ?? signPayload(raw, SECRET), logic);
   };
   return { handler, log, ledger, receiver, logic, deliver };
+}
+
+/** Waits for `condition`, checking every few milliseconds (no fixed sleep). */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 describe('WebhookReceiver', () => {
@@ -68,9 +82,43 @@ describe('WebhookReceiver', () => {
     expect(receipt).toMatchObject({ status: 200, body: 'OK' });
     expect(handler.calls).toEqual([]);
     await receipt.processed;
-    expect(handler.calls).toEqual([expect.stringMatching(/^read /), 'turn hola']);
+    // A quick answer needs no read receipt: the reply itself shows the message was read.
+    expect(handler.calls).toEqual(['turn hola']);
     expect(logic).toHaveBeenCalledTimes(1);
     await receiver.idle();
+  });
+
+  it('marks a slow message read (with typing) while its turn still runs', async () => {
+    const { handler, deliver, receiver } = setUp(undefined, { readReceiptAfterMs: 20 });
+    let release: () => void = () => undefined;
+    handler.hold = new Promise<void>((resolve) => (release = resolve));
+    const m = textMessage('hola');
+    deliver(notification([m]));
+    await until(() => handler.calls.length > 0);
+    expect(handler.calls).toEqual([`read ${String(m.id).slice(-4)}`]);
+    release();
+    await receiver.idle();
+    expect(handler.calls).toEqual([`read ${String(m.id).slice(-4)}`, 'turn hola']);
+    expect(receiver.figures()).toMatchObject({ readReceiptsSent: 1, readReceiptsShed: 0 });
+  });
+
+  it('keeps every message in a bounded line, tells the one who waits long that the line is busy, and sheds read receipts while crowded', async () => {
+    const { handler, deliver, receiver } = setUp(undefined, { line: { running: 1, crowdedAt: 1 }, readReceiptAfterMs: 20, busyNoticeAfterMs: 40 });
+    let release: () => void = () => undefined;
+    handler.hold = new Promise<void>((resolve) => (release = resolve));
+    const other = '573009999999';
+    deliver(notification([textMessage('primero')]));
+    deliver(notification([message('text', { text: { body: 'segundo' } }, { from: other })]));
+    await until(() => handler.calls.includes(`busy ${other}`));
+    expect(receiver.figures()).toMatchObject({ waiting: 1, running: 1, crowded: true, busyNoticesSent: 1 });
+    expect(JSON.stringify(receiver.figures())).not.toContain(other);
+    expect(handler.calls.filter((c) => c.startsWith('read '))).toEqual([]);
+    release();
+    await receiver.idle();
+    expect(handler.calls.filter((c) => c.startsWith('turn '))).toEqual(['turn primero', 'turn segundo']);
+    expect(receiver.figures()).toMatchObject({ waiting: 0, running: 0, readReceiptsSent: 0 });
+    expect(receiver.figures().readReceiptsShed).toBeGreaterThanOrEqual(1);
+    expect(receiver.figures().longestWaitLastMinuteMs).toBeGreaterThanOrEqual(40);
   });
 
   it('hands nothing on for a missing (401) or wrong (403) signature', async () => {

@@ -15,6 +15,7 @@ import { PendingWork } from './pendingWork';
 import type { ProcessedMessageLedger } from './processedMessages';
 import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from './rawBody';
 import { SIGNATURE_HEADER, verifySignature } from './signature';
+import { TurnLine, TurnLineFigures, TurnLineOptions } from './turnLine';
 
 /** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -29,6 +30,8 @@ export interface InboundMessageHandler {
   sendListPage(userKey: string, listId: string, page: number): Promise<void>;
   /** Runs the bot's middleware and `logic` on the inbound activity. */
   runTurn(activity: Partial<Activity>, logic: TurnLogic): Promise<void>;
+  /** Tells a person who has waited long that the line is busy and they will be answered (never rejects). */
+  tellLineBusy?(userKey: string): Promise<unknown>;
 }
 
 export interface WebhookReceiverOptions {
@@ -46,6 +49,19 @@ export interface WebhookReceiverOptions {
   handler: InboundMessageHandler;
   /** Where the work after the answer is tracked for `idle()`; share it with the handler's own background sends. */
   work?: PendingWork;
+  /** How many turns run at once and when the line counts as crowded (see TurnLine). */
+  line?: TurnLineOptions;
+  /** A message not answered after this long gets its read receipt and typing indicator. Default 1000 ms. */
+  readReceiptAfterMs?: number;
+  /** A person whose message has not started after this long is told the line is busy. Default 10 s. */
+  busyNoticeAfterMs?: number;
+}
+
+/** What /healthz shows of the webhook's work (counts and times, no personal data). */
+export interface WebhookFigures extends TurnLineFigures {
+  readReceiptsSent: number;
+  readReceiptsShed: number;
+  busyNoticesSent: number;
 }
 
 /** What a webhook request was answered, and a promise of the processing that follows. */
@@ -74,6 +90,12 @@ export class WebhookReceiver {
   private readonly handler: InboundMessageHandler;
   private readonly work: PendingWork;
   private readonly turns = new KeyedSerialQueue();
+  private readonly line: TurnLine;
+  private readonly readReceiptAfterMs: number;
+  private readonly busyNoticeAfterMs: number;
+  /** People told the line is busy whose turn has not started yet (one notice per wait). */
+  private readonly toldBusy = new Set<string>();
+  private readonly counts = { readReceiptsSent: 0, readReceiptsShed: 0, busyNoticesSent: 0 };
 
   constructor(options: WebhookReceiverOptions) {
     this.appSecret = options.appSecret;
@@ -84,6 +106,14 @@ export class WebhookReceiver {
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.handler = options.handler;
     this.work = options.work ?? new PendingWork();
+    this.line = new TurnLine(options.line);
+    this.readReceiptAfterMs = options.readReceiptAfterMs ?? 1000;
+    this.busyNoticeAfterMs = options.busyNoticeAfterMs ?? 10_000;
+  }
+
+  /** The line's length and waits, and how much optional work was shed (for /healthz). */
+  figures(): WebhookFigures {
+    return { ...this.line.figures(), ...this.counts };
   }
 
   /**
@@ -161,8 +191,7 @@ export class WebhookReceiver {
         case 'unreadable':
           // Queued in arrival order; a user's messages run one at a time.
           work.push(
-            this.turns
-              .run(event.user.key, () => this.handleMessage(event, logic))
+            this.queueMessage(event, logic)
               // One line per message once its replies are out (or it failed): how long it took, and a signal end-to-end tests wait for.
               .finally(() => this.logger.debug({ user: userRef(event.user.key), ms: Date.now() - queuedAt }, 'WhatsApp message handled'))
               .catch((err: Error) => {
@@ -190,6 +219,45 @@ export class WebhookReceiver {
     await Promise.all(work);
   }
 
+  /**
+   * A person's messages one at a time in arrival order, then the shared line. A message still not
+   * answered after readReceiptAfterMs gets its read receipt and typing (skipped while the line is
+   * crowded); one still not started after busyNoticeAfterMs is told the line is busy.
+   */
+  private queueMessage(event: TurnEvent | UnreadableEvent, logic: TurnLogic): Promise<void> {
+    const key = event.user.key;
+    let started = false;
+    const readTimer = event.kind === 'turn' ? setTimeout(() => this.sendReadReceipt(event.messageId), this.readReceiptAfterMs) : undefined;
+    const busyTimer = setTimeout(() => {
+      if (started || this.toldBusy.has(key) || !this.handler.tellLineBusy) return;
+      this.toldBusy.add(key);
+      this.counts.busyNoticesSent += 1;
+      this.work.track(this.handler.tellLineBusy(key));
+    }, this.busyNoticeAfterMs);
+    return this.turns
+      .run(key, () =>
+        this.line.run(() => {
+          started = true;
+          clearTimeout(busyTimer);
+          this.toldBusy.delete(key);
+          return this.handleMessage(event, logic);
+        }),
+      )
+      .finally(() => {
+        clearTimeout(readTimer);
+        clearTimeout(busyTimer);
+      });
+  }
+
+  private sendReadReceipt(messageId: string): void {
+    if (this.line.crowded) {
+      this.counts.readReceiptsShed += 1;
+      return;
+    }
+    this.counts.readReceiptsSent += 1;
+    this.work.track(this.handler.markAsRead(messageId));
+  }
+
   private async claim(event: TurnEvent | UnreadableEvent): Promise<boolean> {
     try {
       return await this.processedMessages.claim(event.messageId);
@@ -213,7 +281,6 @@ export class WebhookReceiver {
       await this.handler.replyUnreadable(event.user.key);
       return;
     }
-    this.work.track(this.handler.markAsRead(event.messageId));
     if (more) {
       await this.handler.sendListPage(event.user.key, more.listId, more.page);
       return;

@@ -14,7 +14,7 @@ import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWord
 import { PendingWork } from './pendingWork';
 import type { ProcessedMessageLedger } from './processedMessages';
 import type { ChannelWording } from './wording';
-import { InboundMessageHandler, TurnLogic, WebhookReceiver } from './webhookReceiver';
+import { InboundMessageHandler, TurnLogic, WebhookReceiver, WebhookReceiverOptions } from './webhookReceiver';
 
 /** Spanish first (the bot's default), then a short English line: the adapter cannot know the user's language. */
 export const DEFAULT_UNREADABLE_REPLY =
@@ -24,6 +24,10 @@ export const DEFAULT_UNREADABLE_REPLY =
 
 export const DEFAULT_EXPIRED_LIST_REPLY =
   'Esa lista ya no está disponible. Escribe *menú* para ver las opciones.\n\n' + '_That list is no longer available. Type *menu* to see the options._';
+
+export const DEFAULT_LINE_BUSY_REPLY =
+  'Hay muchas personas escribiendo en este momento ⏳. Tu mensaje está en la fila y te respondo en cuanto pueda; no hace falta que lo envíes de nuevo.\n\n' +
+  '_Many people are writing right now. Your message is in line and I will answer as soon as I can; no need to send it again._';
 
 /** The longest `delay` activity honoured, so a dialog cannot hold a user's queue for long. */
 const MAX_DELAY_MS = 10_000;
@@ -69,6 +73,8 @@ export interface WhatsAppAdapterOptions {
    * `wording`, `unreadableReply` and `expiredListReply`.
    */
   wordingFor?: (locale: string | undefined) => Partial<ChannelWording>;
+  /** How the webhook's work waits in line (turns at once, crowding, read receipt and busy-notice delays). */
+  line?: Pick<WebhookReceiverOptions, 'line' | 'readReceiptAfterMs' | 'busyNoticeAfterMs'>;
 }
 
 /** People whose last reply language is remembered (for replies sent without a turn); the oldest are forgotten first. */
@@ -114,6 +120,7 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
       ...options.wording,
       unreadableReply: options.unreadableReply ?? DEFAULT_UNREADABLE_REPLY,
       expiredListReply: options.expiredListReply ?? DEFAULT_EXPIRED_LIST_REPLY,
+      lineBusyReply: DEFAULT_LINE_BUSY_REPLY,
     };
     this.wordingFor = options.wordingFor;
     this.graph = this.createGraphClient({
@@ -132,6 +139,7 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
       maxBodyBytes: options.maxBodyBytes,
       handler: this,
       work: this.work,
+      ...options.line,
     });
   }
 
@@ -218,6 +226,17 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
   /** The "text only" answer to audio, images, video…, in the language last used with that person. */
   async replyUnreadable(userKey: string): Promise<void> {
     await this.graph.sendMessages(userKey, outboundTexts(addressFor(userKey), this.wordingIn(this.lastLocales.get(userKey)).unreadableReply));
+  }
+
+  /** The line is busy: a short word so the person does not resend (best effort, never rejects). */
+  async tellLineBusy(userKey: string): Promise<boolean> {
+    try {
+      await this.graph.sendMessages(userKey, outboundTexts(addressFor(userKey), this.wordingIn(this.lastLocales.get(userKey)).lineBusyReply));
+      return true;
+    } catch (err) {
+      this.logger.warn({ user: userRef(userKey), err: (err as Error).message }, 'WhatsApp line-busy notice failed');
+      return false;
+    }
   }
 
   /** The next page of a long list, answered by the adapter itself: the dialog is still waiting. */

@@ -11,6 +11,8 @@ export interface ChannelWording extends OutboundWording {
   unreadableReply: string;
   /** Reply when a "more options" row of a forgotten list is picked. */
   expiredListReply: string;
+  /** Said to a person whose message waits long in a crowded line (whatsapp.lineBusy). */
+  lineBusyReply: string;
 }
 
 /** The wording for `locale` ("es", "en", or a regional tag such as "en-US"); unknown languages get `fallback`'s. */
@@ -24,6 +26,7 @@ export function whatsAppWording(content: ContentCatalog, locale: string | undefi
     moreOptionsTitle: ui('moreOptionsTitle'),
     moreOptionsDescription: ui('moreOptionsDescription'),
     expiredListReply: ui('expiredList'),
+    lineBusyReply: ui('lineBusy'),
     unreadableReply: content.ui(language, 'common', 'mediaNotSupported'),
   };
 }
