@@ -159,7 +159,7 @@ describe('WhatsApp end to end (built server)', () => {
 
     const sent = to(user, graph.sends());
     expect(sent.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
-    expect(graph.reads().length).toBeGreaterThan(0);
+    // No read receipt is asserted: one goes out only for a message still unanswered after 1 s (test/whatsapp/webhookReceiver.test.ts).
   });
 
   it('finds services from a shared location pin, and answers media with a text-only note', async () => {
