@@ -23,6 +23,7 @@ import { EmbeddedStoreError } from './storage/embeddedCosmos';
 import { openStore, type Store } from './storage/openStore';
 import { ProBot, type ProBotOptions } from './turn/proBot';
 import { setPseudonymSecret } from './pseudonym';
+import { cluster, superviseWorkers, workerCount } from './workers';
 import { version } from './version';
 import { FeedbackStats } from './stats/feedbackStats';
 import { AttentionStats } from './stats/attentionStats';
@@ -210,6 +211,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  const workers = safeWorkerCount();
+  if (workers > 1 && cluster.isPrimary) {
+    // The primary serves the embedded store for all workers (one server per DATA_DIR); with Cosmos DB it only supervises.
+    const store = config.cosmos.endpoint ? undefined : await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, owner: { role: 'bot', command: 'PRO Bot (workers)' } });
+    superviseWorkers(workers, logger, async () => store?.close());
+    return;
+  }
   let running: RunningBot;
   try {
     running = await startBot(config, logger);
@@ -236,6 +244,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+function safeWorkerCount(): number {
+  try {
+    return workerCount();
+  } catch (err) {
+    process.stderr.write(`Configuration error: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
 }
 
 if (require.main === module) void main();
