@@ -12,6 +12,7 @@ const benches = [
   { name: 'referral import (10,000 rows)', script: 'benchImport.js', args: [] as string[] },
   { name: 'WhatsApp webhook (50 concurrent people × 10 messages)', script: 'benchWebhook.js', args: ['50', '10'] },
   { name: 'store calls per turn (20 people, 18 steady turns each)', script: 'benchTurn.js', args: ['20', '3'] },
+  { name: 'capacity: CPU per turn and turns/s next to an echo bot (50 people), sustained webhook rate on every core', script: 'benchCapacity.js', args: ['50', '3'] },
 ];
 
 let failed = 0;

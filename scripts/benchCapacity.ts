@@ -1,0 +1,388 @@
+/**
+ * Benchmark: what one machine can carry, PRO Bot next to a stock botbuilder echo bot, in one run.
+ *   1. Closed loop, USERS people each waiting for their reply before writing again: CPU-ms per turn
+ *      of the bot process (from /proc, the store in another process) and turns/s, for PRO Bot and
+ *      for the echo bot (scripts/echoBot.ts), interleaved and repeated; prints the ratios.
+ *   2. Open loop against PRO Bot with one worker per core (WEB_CONCURRENCY=auto): rising offered
+ *      rates of new people's signed webhooks; the highest rate whose time-to-200 p99 stays under 1 s
+ *      with every reply within 5 s, then time-to-200 p99 at twice that rate.
+ * Both bots get real HTTP; the Graph API and the Bot Framework connector are stand-ins here.
+ * BEFORE=<path to another build's dist/bot/index.js> adds that bot to part 1 (before/after).
+ *
+ *   npm run build && node dist/scripts/benchCapacity.js [users=50] [repeats=3]
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const USERS = Number(process.argv[2] ?? 50);
+const REPEATS = Number(process.argv[3] ?? 3);
+const SECRET = 'bench-secret';
+const PHONE_NUMBER_ID = '100000000000001';
+const ROOT = path.resolve(__dirname, '../..');
+const TICK_MS = 10; // /proc times are in clock ticks of 1/100 s on Linux
+const RATES = [50, 100, 200, 400, 700, 1000];
+const OPEN_SECONDS = 4;
+
+/** The Graph API and the connector: records when each person (or conversation) got a reply. */
+class Replies {
+  private readonly waiters = new Map<string, { count: number; resolve: () => void }[]>();
+  private readonly counts = new Map<string, number>();
+  readonly firstAfter = new Map<string, number>();
+  reads = 0;
+  messages = 0;
+  server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { to?: string; status?: string; conversation?: { id?: string } };
+      const echo = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      const who = echo ? decodeURIComponent(echo[1]) : body.to;
+      if (body.status === 'read') this.reads++;
+      else if (who) this.note(who);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(echo ? { id: 'r' } : { messaging_product: 'whatsapp', messages: [{ id: `wamid.out.${this.messages}` }] }));
+    });
+  });
+
+  private note(who: string): void {
+    this.messages++;
+    const n = (this.counts.get(who) ?? 0) + 1;
+    this.counts.set(who, n);
+    if (!this.firstAfter.has(who)) this.firstAfter.set(who, performance.now());
+    const list = this.waiters.get(who) ?? [];
+    for (const w of list.filter((w) => n >= w.count)) w.resolve();
+    this.waiters.set(who, list.filter((w) => n < w.count));
+  }
+
+  count(who: string): number {
+    return this.counts.get(who) ?? 0;
+  }
+
+  /** Resolves once `who` has had `count` replies in all. */
+  until(who: string, count: number, timeoutMs = 15_000): Promise<void> {
+    if (this.count(who) >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no reply for a bench user within ${timeoutMs} ms`)), timeoutMs);
+      const list = this.waiters.get(who) ?? [];
+      list.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+      this.waiters.set(who, list);
+    });
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+}
+
+/** CPU time (user + system) of a process and its live children (cluster workers), in ms. */
+function cpuMs(pid: number): number {
+  const stat = (p: number): string[] | undefined => {
+    try {
+      const text = readFileSync(`/proc/${p}/stat`, 'utf8');
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return undefined;
+    }
+  };
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = stat(Number(entry));
+    // fields[1] is the parent pid, [11] utime, [12] stime (after the name and state)
+    if (fields && (Number(entry) === pid || Number(fields[1]) === pid)) total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  }
+  return total;
+}
+
+/** Every bot this bench started, stopped if the bench itself fails. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function start(script: string, env: Record<string, string>, ready: RegExp, listeners = 1): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  await new Promise<void>((resolve, reject) => {
+    let seen = 0;
+    let buffer = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      buffer += c.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) if (ready.test(line) && ++seen === listeners) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited (${code}) before it was ready`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, port, stop: () => (child.kill('SIGTERM'), exited) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = http.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+/** POSTs `body`; resolves with the status and the ms until the answer came. */
+function post(port: number, urlPath: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; ms: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
+    });
+    // Under overload a kept-alive socket may be reset: that request counts as not acknowledged.
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
+    req.end(body);
+  });
+}
+
+let seq = 0;
+function webhook(from: string, content: Record<string, unknown>): { raw: Buffer; signature: string } {
+  const raw = Buffer.from(
+    JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [{ id: 'W', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '1', phone_number_id: PHONE_NUMBER_ID }, contacts: [{ wa_id: from, profile: { name: 'B' } }], messages: [{ from, id: `wamid.cap.${from}.${++seq}`, timestamp: String(Math.floor(Date.now() / 1000)), ...content }] } }] }],
+    }),
+  );
+  return { raw, signature: `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}` };
+}
+
+const text = (body: string) => ({ type: 'text', text: { body } });
+const row = (id: string) => ({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id, title: id } } });
+const button = (id: string) => ({ type: 'interactive', interactive: { type: 'button_reply', button_reply: { id, title: id } } });
+const OPENING = [text('hola'), button('consent_yes')];
+const STEADY = [row('pro_points'), button('contact'), text('menu'), row('health'), text('atrás'), text('menú')];
+
+async function botEnv(replies: Replies, dataDir: string, extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    LOG_LEVEL: 'info',
+    DATA_DIR: dataDir,
+    COSMOS_EMBEDDED_PORT: String(await freePort()),
+    HASH_SECRET: 'bench-hash-secret-0123456789abcdef',
+    WHATSAPP_ACCESS_TOKEN: 'bench',
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+    WHATSAPP_APP_SECRET: SECRET,
+    WHATSAPP_VERIFY_TOKEN: 'bench',
+    WHATSAPP_GRAPH_API_URL: `${replies.url}/v23.0`,
+    ...extra,
+  };
+}
+
+interface LoopResult {
+  cpuMsPerTurn: number;
+  turnsPerSecond: number;
+}
+
+/** Sends one WhatsApp message and waits until the bot has answered it (its replies counted first). */
+async function whatsAppTurn(port: number, replies: Replies, from: string, content: Record<string, unknown>, expected: number): Promise<void> {
+  const before = replies.count(from);
+  const { raw, signature } = webhook(from, content);
+  const answer = await post(port, '/api/whatsapp', raw, { 'x-hub-signature-256': signature });
+  if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}`);
+  await replies.until(from, before + expected);
+}
+
+/** PRO Bot in closed loop: everyone opens, then measured steady turns. `expected` replies per step are learnt from a first person. */
+async function proBotLoop(script: string, replies: Replies, rounds: number, tag: string): Promise<LoopResult> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'probot-capacity-'));
+  // The store owner: a first bot that only serves the embedded store, so the measured bot's CPU is its own.
+  const owner = await start(script, await botEnv(replies, dataDir), /PRO Bot listening/);
+  const bot = await start(script, await botEnv(replies, dataDir), /PRO Bot listening/);
+  try {
+    const steps = [...OPENING, ...Array.from({ length: rounds }, () => STEADY).flat()];
+    const expected: number[] = [];
+    const scout = `5739${tag}0000000`;
+    for (const content of steps) {
+      const before = replies.count(scout);
+      await whatsAppTurn(bot.port, replies, scout, content, 1);
+      // Settle: the rest of a turn's replies follow within moments on loopback.
+      let last = -1;
+      while (last !== replies.count(scout)) {
+        last = replies.count(scout);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      expected.push(replies.count(scout) - before);
+    }
+    const people = Array.from({ length: USERS }, (_, i) => `5731${tag}${String(i).padStart(6, '0')}`);
+    await Promise.all(people.map(async (p) => {
+      for (let s = 0; s < OPENING.length; s++) await whatsAppTurn(bot.port, replies, p, steps[s], expected[s]);
+    }));
+    const cpu0 = cpuMs(bot.child.pid as number);
+    const t0 = performance.now();
+    await Promise.all(people.map(async (p) => {
+      for (let s = OPENING.length; s < steps.length; s++) await whatsAppTurn(bot.port, replies, p, steps[s], expected[s]);
+    }));
+    const seconds = (performance.now() - t0) / 1000;
+    const turns = USERS * (steps.length - OPENING.length);
+    return { cpuMsPerTurn: (cpuMs(bot.child.pid as number) - cpu0) / turns, turnsPerSecond: turns / seconds };
+  } finally {
+    await bot.stop();
+    await owner.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The echo bot in closed loop: USERS conversations × `messages` messages. */
+async function echoLoop(replies: Replies, messages: number, tag: string): Promise<LoopResult> {
+  const bot = await start(path.join(__dirname, 'echoBot.js'), {}, /echo bot listening/);
+  try {
+    const people = Array.from({ length: USERS }, (_, i) => `echo-${tag}-${i}`);
+    let id = 0;
+    const send = async (conversation: string, n: number): Promise<void> => {
+      const before = replies.count(conversation);
+      const activity = { type: 'message', id: `m${++id}`, channelId: 'emulator', serviceUrl: replies.url, from: { id: conversation }, recipient: { id: 'bot' }, conversation: { id: conversation }, text: `hola ${n}` };
+      const answer = await post(bot.port, '/api/messages', Buffer.from(JSON.stringify(activity)), {});
+      if (answer.status >= 300) throw new Error(`echo bot answered ${answer.status}`);
+      await replies.until(conversation, before + 1);
+    };
+    await Promise.all(people.map((p) => send(p, 0)));
+    const cpu0 = cpuMs(bot.child.pid as number);
+    const t0 = performance.now();
+    await Promise.all(people.map(async (p) => {
+      for (let n = 1; n <= messages; n++) await send(p, n);
+    }));
+    const seconds = (performance.now() - t0) / 1000;
+    return { cpuMsPerTurn: (cpuMs(bot.child.pid as number) - cpu0) / (USERS * messages), turnsPerSecond: (USERS * messages) / seconds };
+  } finally {
+    await bot.stop();
+  }
+}
+
+interface OpenResult {
+  rate: number;
+  offered: number;
+  timeTo200P99Ms: number;
+  repliedWithin5s: number;
+  replyP99Ms: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Offers `rate` first messages of new people a second for OPEN_SECONDS; waits up to 5 s more for replies. */
+async function openLoop(port: number, replies: Replies, rate: number): Promise<OpenResult> {
+  const sentAt = new Map<string, number>();
+  const acks: Promise<{ status: number; ms: number }>[] = [];
+  const total = rate * OPEN_SECONDS;
+  const t0 = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * rate));
+      for (; sent < due; sent++) {
+        const from = `5732${String(rate).padStart(4, '0')}${String(sent).padStart(5, '0')}`;
+        const { raw, signature } = webhook(from, text('hola'));
+        sentAt.set(from, performance.now());
+        acks.push(post(port, '/api/whatsapp', raw, { 'x-hub-signature-256': signature }));
+      }
+      if (sent >= total) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 5);
+  });
+  const answers = await Promise.all(acks);
+  const deadline = performance.now() + 5_000;
+  while (performance.now() < deadline && [...sentAt.keys()].some((k) => !replies.firstAfter.has(k))) await new Promise((r) => setTimeout(r, 50));
+  const replyMs = [...sentAt].map(([k, at]) => (replies.firstAfter.get(k) ?? Infinity) - at);
+  return {
+    rate,
+    offered: total,
+    timeTo200P99Ms: +percentile(answers.map((a) => (a.status === 200 ? a.ms : Infinity)), 99).toFixed(1),
+    repliedWithin5s: replyMs.filter((ms) => ms <= 5_000).length,
+    replyP99Ms: +percentile(replyMs, 99).toFixed(0),
+  };
+}
+
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const round = (x: number, d = 2): number => +x.toFixed(d);
+
+async function main(): Promise<void> {
+  const replies = new Replies();
+  await new Promise<void>((r) => replies.server.listen(0, '127.0.0.1', () => r()));
+  const after = path.join(ROOT, 'dist/bot/index.js');
+  const bots: { name: string; run: (i: number) => Promise<LoopResult> }[] = [
+    ...(process.env.BEFORE ? [{ name: 'before', run: (i: number) => proBotLoop(path.resolve(process.env.BEFORE as string), replies, 2, `1${i}`) }] : []),
+    { name: 'proBot', run: (i: number) => proBotLoop(after, replies, 2, `2${i}`) },
+    { name: 'echoBot', run: (i: number) => echoLoop(replies, 12, `e${i}`) },
+  ];
+  process.stdout.write(`load before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores)\n`);
+  const results = new Map<string, LoopResult[]>(bots.map((b) => [b.name, []]));
+  for (let i = 0; i < REPEATS; i++) {
+    for (const bot of bots) {
+      const r = await bot.run(i);
+      results.get(bot.name)?.push(r);
+      process.stdout.write(`  repeat ${i + 1} ${bot.name}: ${round(r.cpuMsPerTurn)} CPU-ms/turn, ${round(r.turnsPerSecond, 0)} turns/s\n`);
+    }
+  }
+  const summary = Object.fromEntries([...results].map(([name, rs]) => [name, { cpuMsPerTurn: round(mean(rs.map((r) => r.cpuMsPerTurn))), turnsPerSecond: round(mean(rs.map((r) => r.turnsPerSecond)), 0) }]));
+  const pro = summary.proBot;
+  const echo = summary.echoBot;
+  const closedLoop = {
+    users: USERS,
+    repeats: REPEATS,
+    ...summary,
+    ratios: {
+      echoCpuOverProBotCpu: round(echo.cpuMsPerTurn / pro.cpuMsPerTurn),
+      proBotTurnsOverEchoTurns: round(pro.turnsPerSecond / echo.turnsPerSecond),
+      ...(summary.before ? { beforeCpuOverAfterCpu: round(summary.before.cpuMsPerTurn / pro.cpuMsPerTurn) } : {}),
+    },
+  };
+  process.stdout.write(`${JSON.stringify({ closedLoop }, null, 2)}\n`);
+
+  // Part 2: every core.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'probot-capacity-open-'));
+  const workers = os.availableParallelism();
+  const cluster = await start(after, await botEnv(replies, dataDir, { WEB_CONCURRENCY: String(workers) }), /PRO Bot listening/, workers);
+  const steps: OpenResult[] = [];
+  try {
+    let sustained = 0;
+    for (const rate of RATES) {
+      const step = await openLoop(cluster.port, replies, rate);
+      steps.push(step);
+      process.stdout.write(`  offered ${rate}/s: time-to-200 p99 ${step.timeTo200P99Ms} ms, ${step.repliedWithin5s}/${step.offered} replied within 5 s (p99 ${step.replyP99Ms} ms)\n`);
+      if (step.timeTo200P99Ms < 1000 && step.repliedWithin5s === step.offered) sustained = rate;
+      else break;
+    }
+    const overload = sustained ? await openLoop(cluster.port, replies, sustained * 2) : undefined;
+    const openLoopResult = {
+      workers,
+      sustainedMessagesPerSecond: sustained,
+      atTwiceSustained: overload && { rate: overload.rate, timeTo200P99Ms: overload.timeTo200P99Ms, repliedWithin5s: `${overload.repliedWithin5s}/${overload.offered}` },
+      sustainedOverWhatsAppTopTier: round(sustained / 1000),
+      readReceipts: replies.reads,
+    };
+    process.stdout.write(`${JSON.stringify({ openLoop: openLoopResult }, null, 2)}\n`);
+  } finally {
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`load after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  agent.destroy();
+  replies.server.close();
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`${err.stack ?? err.message}\n`);
+  process.exit(1);
+});
