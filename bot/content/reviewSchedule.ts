@@ -21,10 +21,12 @@ export function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+// en-CA formats as YYYY-MM-DD; built once, as building a formatter costs far more than using it.
+const COLOMBIAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Colombia, YYYY-MM-DD. */
 export function colombianDate(now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return COLOMBIAN_DATE.format(now);
 }
 
 /** The review interval of a fact: shorter when it carries a deadline. */
