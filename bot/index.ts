@@ -214,7 +214,14 @@ async function main(): Promise<void> {
   const workers = safeWorkerCount();
   if (workers > 1 && cluster.isPrimary) {
     // The primary serves the embedded store for all workers (one server per DATA_DIR); with Cosmos DB it only supervises.
-    const store = config.cosmos.endpoint ? undefined : await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, owner: { role: 'bot', command: 'PRO Bot (workers)' } });
+    let store: Store | undefined;
+    try {
+      store = config.cosmos.endpoint ? undefined : await openStore(config.cosmos, { stateTtlDays: config.stateTtlDays, logger, owner: { role: 'bot', command: 'PRO Bot (workers)' } });
+    } catch (err) {
+      logger.fatal({ err: { name: (err as Error).name, message: (err as Error).message } }, `could not open the store for the workers: ${(err as Error).message}`);
+      process.stderr.write(`could not open the store for the workers: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
     superviseWorkers(workers, logger, async () => store?.close());
     return;
   }
