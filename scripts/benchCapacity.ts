@@ -101,7 +101,8 @@ function cpuMs(pid: number): number {
 
 /** Every bot this bench started, stopped if the bench itself fails. */
 const children = new Set<ChildProcess>();
-process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
 
 interface Started {
   child: ChildProcess;
