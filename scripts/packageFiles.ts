@@ -47,7 +47,7 @@ export function productionPackages(root: string): string[] {
     if (!folder.startsWith('node_modules/') || entry.dev || entry.link) continue;
     const manifest = path.join(root, folder, 'package.json');
     if (!existsSync(manifest)) {
-      if (entry.optional) continue;
+      if (entry.optional || resolvesHigherUp(root, folder)) continue;
       throw new PackageError(`${folder} is in package-lock.json but not installed: run npm ci first`);
     }
     const installed = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
@@ -57,6 +57,21 @@ export function productionPackages(root: string): string[] {
     folders.push(folder);
   }
   return folders;
+}
+
+/**
+ * A nested copy an install script removed on purpose still loads from a folder higher up, as Node
+ * resolves it: botbuilder-dialogs' postinstall deletes its recognizers' nested
+ * `@microsoft/recognizers-text-number` so they share the hoisted one.
+ */
+function resolvesHigherUp(root: string, folder: string): boolean {
+  const parts = folder.split('node_modules/');
+  const name = parts.pop() as string;
+  for (let depth = parts.length - 1; depth >= 1; depth--) {
+    const candidate = `${parts.slice(0, depth).join('node_modules/')}node_modules/${name}`;
+    if (existsSync(path.join(root, candidate, 'package.json'))) return true;
+  }
+  return false;
 }
 
 /** Every file of the package, as project-relative paths with `/` (the names inside the zip). */
