@@ -25,7 +25,6 @@ import { ProBot, type ProBotOptions } from './turn/proBot';
 import { setPseudonymSecret } from './pseudonym';
 import { cluster, superviseWorkers, workerCount } from './workers';
 import { version } from './version';
-import { FeedbackStats } from './stats/feedbackStats';
 import { AttentionStats } from './stats/attentionStats';
 import { createTurnErrorHandler } from './turn/turnErrorHandler';
 import { detectEmergency, createTopicRouter } from './nlu';
@@ -76,7 +75,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
   const personState = new OptimisticBotState(storage);
   const content = options.content ?? new ContentCatalog();
   const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
-  const themes = createThemeDialogs({ content, feedback: new FeedbackStats(store.containers.stats, deadlines), directory, geo: GeoDirectory.shipped() });
+  const themes = createThemeDialogs({ content, directory, geo: GeoDirectory.shipped() });
   const mainDialog = new MainDialog(content, createTopicRouter(), options.adjustThemes ? options.adjustThemes(themes) : themes);
   const handoff = createHandoffParts({ config, stateContainer: store.containers.state, content, personState, detectEmergency, logger });
   const bot = new ProBot({

@@ -11,7 +11,7 @@ import type { GeoDirectory } from '../../bot/geo';
 import { ColombianPlaceTest, readBirthAnswer } from '../../bot/nlu/birthAnswer';
 import { BIRTH_PROMPT, BirthAnswerPrompt, birthAnswerId, combineBirthAnswers } from '../prompts/birthAnswerPrompt';
 import { choicePromptOptions } from '../prompts/choicePrompt';
-import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
+import { GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 
 export const CIVIL_REGISTRY_DIALOG = 'civil_registry';
 const FLOW = 'civilRegistryFlow';
@@ -53,8 +53,8 @@ function exactPlaceIn(geo: GeoDirectory): ColombianPlaceTest {
 export class CivilRegistryDialog extends GuidedThemeDialog<CivilRegistryDetails> {
   private readonly isPlaceInColombia: ColombianPlaceTest;
 
-  constructor(content: ContentCatalog, feedback: FeedbackRecorder, geo: GeoDirectory) {
-    super(CIVIL_REGISTRY_DIALOG, content, 'civil_registry', feedback);
+  constructor(content: ContentCatalog, geo: GeoDirectory) {
+    super(CIVIL_REGISTRY_DIALOG, content, 'civil_registry');
     this.isPlaceInColombia = exactPlaceIn(geo);
     this.addDialog(new BirthAnswerPrompt(this.isPlaceInColombia));
     this.addFlow(FLOW, [

@@ -5,7 +5,7 @@
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
-import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
+import { GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 
 export const EDUCATION_DIALOG = 'education';
 const FLOW = 'educationFlow';
@@ -29,8 +29,8 @@ export interface EducationDetails {
 }
 
 export class EducationDialog extends GuidedThemeDialog<EducationDetails> {
-  constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
-    super(EDUCATION_DIALOG, content, 'education', feedback);
+  constructor(content: ContentCatalog) {
+    super(EDUCATION_DIALOG, content, 'education');
     this.addFlow(FLOW, [this.askWho.bind(this), this.askDetail.bind(this), this.askCertificates.bind(this), this.answer.bind(this)]);
   }
 

@@ -12,8 +12,8 @@
  * @example
  * interface HealthDetails { emergency?: YesNo }
  * class HealthDialog extends GuidedThemeDialog<HealthDetails> {
- *   constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
- *     super('health', content, 'health', feedback);
+ *   constructor(content: ContentCatalog) {
+ *     super('health', content, 'health');
  *     this.addFlow('healthFlow', [this.askEmergency.bind(this), this.answer.bind(this)]);
  *   }
  *   private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -34,11 +34,6 @@ import { withHandoffOffer } from '../../bot/turn/handoffTurn';
 import { ThemeDialog, ThemeResult } from '../themeDialog';
 import { isKnownIn, type KnownAnswerKey, type KnownAnswers, knownAnswersFor, understoodLine, understoodSoFar } from './knownAnswers';
 
-/** Records the anonymous answer to "was this useful?" (FeedbackStats in production). */
-export interface FeedbackRecorder {
-  record(theme: string, useful: boolean): Promise<void>;
-}
-
 /** The `common.yesNo` choice ids (test/content/choiceIds.test.ts checks each dialog's ids against the files). */
 export const YES_NO = ['yes', 'no'] as const;
 export type YesNo = (typeof YES_NO)[number];
@@ -58,7 +53,7 @@ interface GuidedValues {
 }
 
 export abstract class GuidedThemeDialog<D extends object = Record<string, never>> extends ThemeDialog<D> {
-  constructor(id: string, content: ContentCatalog, file: ContentFileName, private readonly feedback: FeedbackRecorder) {
+  constructor(id: string, content: ContentCatalog, file: ContentFileName) {
     super(id, content, file);
     this.addDialog(new ProfileDialog(content));
   }

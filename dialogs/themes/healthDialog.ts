@@ -8,7 +8,7 @@
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import type { PopulationGroup } from '../../bot/profile/userProfile';
-import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
+import { GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 import { topicHintIn } from './openingHint';
 
 export const HEALTH_DIALOG = 'health';
@@ -43,8 +43,8 @@ const PERMIT_NOTES: Readonly<Partial<Record<HealthPermit, string>>> = { pep_tuto
 export class HealthDialog extends GuidedThemeDialog<HealthDetails> {
   protected override readonly savedLoose = ['topicHint'] as const;
 
-  constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
-    super(HEALTH_DIALOG, content, 'health', feedback);
+  constructor(content: ContentCatalog) {
+    super(HEALTH_DIALOG, content, 'health');
     this.addFlow(FLOW, [
       this.askEmergency.bind(this),
       this.askTopic.bind(this),

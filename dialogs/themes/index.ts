@@ -8,7 +8,6 @@ import type { GeoDirectory } from '../../bot/geo';
 import type { ReferralDirectory } from '../../bot/referrals/referralDirectory';
 import { CivilRegistryDialog } from './civilRegistryDialog';
 import { EducationDialog } from './educationDialog';
-import type { FeedbackRecorder } from './guidedThemeDialog';
 import { HealthDialog } from './healthDialog';
 import { ProPointsDialog } from './proPointsDialog';
 import { ProtectionDialog } from './protectionDialog';
@@ -17,28 +16,24 @@ import { RightsDialog } from './rightsDialog';
 import { ServicesDialog } from './servicesDialog';
 import { WorkDialog } from './workDialog';
 
-export type { FeedbackRecorder } from './guidedThemeDialog';
-
 /** What theme dialogs may need; each is passed in, so tests can substitute it. */
 export interface ThemeDependencies {
   content: ContentCatalog;
-  /** Counts "was this useful?" answers by theme (bot/stats/feedbackStats.ts). */
-  feedback: FeedbackRecorder;
   /** Services near the person (read on every search: admins' changes show at once). */
   directory: ReferralDirectory;
   geo: GeoDirectory;
 }
 
 export function createThemeDialogs(deps: ThemeDependencies): ComponentDialog[] {
-  const { content, feedback, directory, geo } = deps;
+  const { content, directory, geo } = deps;
   return [
-    new RegularizationDialog(content, feedback),
-    new RightsDialog(content, feedback),
-    new CivilRegistryDialog(content, feedback, geo),
-    new HealthDialog(content, feedback),
-    new EducationDialog(content, feedback),
-    new WorkDialog(content, feedback),
-    new ProtectionDialog(content, feedback),
+    new RegularizationDialog(content),
+    new RightsDialog(content),
+    new CivilRegistryDialog(content, geo),
+    new HealthDialog(content),
+    new EducationDialog(content),
+    new WorkDialog(content),
+    new ProtectionDialog(content),
     new ServicesDialog(content, directory, geo),
     new ProPointsDialog(content),
   ];

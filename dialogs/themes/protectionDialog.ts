@@ -7,7 +7,7 @@
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
-import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
+import { GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 import { topicHintIn } from './openingHint';
 import { handoffOffer } from '../../bot/turn/handoffTurn';
 import { getSession } from '../../bot/turn/session';
@@ -30,8 +30,8 @@ export interface ProtectionDetails {
 const ASK_IF_MINOR: readonly (ProtectionTopic | undefined)[] = ['signs', 'gbv'];
 
 export class ProtectionDialog extends GuidedThemeDialog<ProtectionDetails> {
-  constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
-    super(PROTECTION_DIALOG, content, 'protection', feedback);
+  constructor(content: ContentCatalog) {
+    super(PROTECTION_DIALOG, content, 'protection');
     this.addFlow(FLOW, [this.askTopic.bind(this), this.askMinor.bind(this), this.answer.bind(this)]);
   }
 

@@ -10,7 +10,7 @@ import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
 import { getSession } from '../../bot/turn/session';
-import { FeedbackRecorder, GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
+import { GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 import { understoodSoFar } from './knownAnswers';
 
 export const REGULARIZATION_DIALOG = 'regularization';
@@ -37,8 +37,8 @@ export interface RegularizationDetails {
 }
 
 export class RegularizationDialog extends GuidedThemeDialog<RegularizationDetails> {
-  constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
-    super(REGULARIZATION_DIALOG, content, 'regularization', feedback);
+  constructor(content: ContentCatalog) {
+    super(REGULARIZATION_DIALOG, content, 'regularization');
     this.addFlow(FLOW, [
       this.answerCostFirst.bind(this),
       this.ensureGroup.bind(this),

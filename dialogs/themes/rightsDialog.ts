@@ -5,7 +5,7 @@
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
-import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+import { GuidedThemeDialog } from './guidedThemeDialog';
 
 export const RIGHTS_DIALOG = 'rights';
 const FLOW = 'rightsFlow';
@@ -19,8 +19,8 @@ export interface RightsDetails {
 }
 
 export class RightsDialog extends GuidedThemeDialog<RightsDetails> {
-  constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
-    super(RIGHTS_DIALOG, content, 'rights', feedback);
+  constructor(content: ContentCatalog) {
+    super(RIGHTS_DIALOG, content, 'rights');
     this.addFlow(FLOW, [this.askTopic.bind(this), this.answer.bind(this)]);
   }
 

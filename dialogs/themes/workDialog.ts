@@ -8,7 +8,7 @@
  */
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
-import { FeedbackRecorder, GuidedThemeDialog } from './guidedThemeDialog';
+import { GuidedThemeDialog } from './guidedThemeDialog';
 
 export const WORK_DIALOG = 'work';
 const FLOW = 'workFlow';
@@ -42,8 +42,8 @@ const PERMIT_FACT: Readonly<Partial<Record<FirstAnswer, string>>> = {
 };
 
 export class WorkDialog extends GuidedThemeDialog<WorkDetails> {
-  constructor(content: ContentCatalog, feedback: FeedbackRecorder) {
-    super(WORK_DIALOG, content, 'work', feedback);
+  constructor(content: ContentCatalog) {
+    super(WORK_DIALOG, content, 'work');
     this.addFlow(FLOW, [this.ensureGroup.bind(this), this.askPermitOrNeed.bind(this), this.askGoal.bind(this), this.answer.bind(this)]);
   }
 
