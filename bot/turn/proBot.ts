@@ -37,7 +37,7 @@ import { createSession, getSession, type Session, setSession } from './session';
 import { TurnCounts } from '../stats/turnCounts';
 import type { HandoffTurn } from './handoffTurn';
 
-/** Finds words that signal immediate danger (bot/nlu); `signals` are the ids of the rules that fired. */
+/** Finds words that signal immediate danger (bot/emergency); `signals` are the ids of the rules that fired. */
 export type EmergencyDetector = (text: string) => { kinds: string[]; signals?: string[] } | undefined;
 
 export interface ProBotOptions {
