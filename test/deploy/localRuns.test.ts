@@ -4,7 +4,7 @@
  * build until a source changes.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../support/ports';
 import { useTempFolders } from './support/tempFolders';
@@ -41,9 +41,11 @@ describe('local runs', () => {
   it('reads .env from the working folder, and a variable set in the environment wins over it', async () => {
     const cwd = tempFolder('probot-envfile-');
     const [filePort, envPort, embeddedPort] = [await freePort(), await freePort(), await freePort()];
-    writeFileSync(path.join(cwd, '.env'), `# as copied from .env.example\nPORT=${filePort}\nCOSMOS_EMBEDDED_PORT=${embeddedPort}\nDATA_DIR=${path.join(cwd, 'data')}\nLOG_LEVEL=info\n`);
-    expect(await listeningPort(cwd, {})).toBe(filePort);
+    // One start: the file's DATA_DIR is used (the file was read), the environment's PORT beats the file's.
+    const dataDir = path.join(cwd, 'data-from-env-file');
+    writeFileSync(path.join(cwd, '.env'), `# as copied from .env.example\nPORT=${filePort}\nCOSMOS_EMBEDDED_PORT=${embeddedPort}\nDATA_DIR=${dataDir}\nLOG_LEVEL=info\n`);
     expect(await listeningPort(cwd, { PORT: String(envPort) })).toBe(envPort);
+    expect(existsSync(dataDir)).toBe(true);
   });
 
   it('builds a fresh clone, skips the build while dist/ is newer than the sources, rebuilds after a change', () => {
