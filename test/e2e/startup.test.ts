@@ -1,14 +1,17 @@
 /**
  * Start-up as an operator meets it: a wrong variable stops the process with one line naming it,
- * and with a MicrosoftAppId set the Bot Framework endpoint refuses requests without a JWT.
+ * and with a MicrosoftAppId set the Bot Framework endpoint refuses requests without a JWT. Without a
+ * connection string the bot loads no OpenTelemetry module at all.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ConfigError, loadConfig } from '../../bot/config';
 import { startBotProcess } from '../support/botProcess';
 
 const ROOT = path.resolve(__dirname, '../..');
+const PROBE = path.join(ROOT, 'test/deploy/fixtures/loadedModules.js');
 
 function runBot(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
@@ -19,25 +22,43 @@ function runBot(env: Record<string, string>): Promise<{ code: number | null; std
   });
 }
 
+/** The ConfigError loadConfig throws for `env`, the one the process prints. */
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`${JSON.stringify(env)} is a valid configuration`);
+}
+
 /** stderr without Node's own deprecation warnings (restify 11 triggers DEP0111). */
 const ownLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.trim() && !/DeprecationWarning|trace-deprecation/.test(l));
 
 describe('start-up', () => {
+  it('a wrong variable stops the process (exit 1) with one line naming it', async () => {
+    const { code, stderr } = await runBot({ PORT: 'abc' });
+    expect(code).toBe(1);
+    const lines = ownLines(stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toBe(`Configuration error: ${errorOf({ PORT: 'abc' }).message}`);
+  });
+
+  // Every ConfigError takes that same exit path (bot/index.ts main); which variable it names is config's, checked without a process.
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ COSMOS_ENDPOINT: 'not-a-url' }, 'COSMOS_ENDPOINT'],
     [{ STATE_TTL_DAYS: '-3' }, 'STATE_TTL_DAYS'],
-  ])('%j stops with one line naming %s', async (env, variable) => {
-    const { code, stderr } = await runBot(env);
-    expect(code).toBe(1);
-    const lines = ownLines(stderr);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`${variable}:`);
+  ])('%j is a configuration error naming %s', (env, variable) => {
+    expect(errorOf(env).message).toContain(`${variable}:`);
   });
 
-  it('requires a Bot Framework JWT once MicrosoftAppId is set (401 without one)', async () => {
+  it('requires a Bot Framework JWT once MicrosoftAppId is set (401 without one), and loads no OpenTelemetry module without a connection string', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'probot-auth-'));
-    const bot = await startBotProcess({ DATA_DIR: dataDir, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used' });
+    // The same start shows that without a connection string no OpenTelemetry module is loaded (the probe writes at exit).
+    const loaded = path.join(dataDir, 'loaded.json');
+    const bot = await startBotProcess({ DATA_DIR: path.join(dataDir, 'data'), MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-used', NODE_OPTIONS: `--require ${PROBE}`, LOADED_MODULES_FILE: loaded });
     try {
       const res = await fetch(`${bot.baseUrl}/api/messages`, {
         method: 'POST',
@@ -47,6 +68,8 @@ describe('start-up', () => {
       expect(res.status).toBe(401);
       // WhatsApp is not configured here: its routes do not exist.
       expect((await fetch(`${bot.baseUrl}/api/whatsapp?hub.mode=subscribe`)).status).toBe(404);
+      expect(await bot.stop()).toBe(0);
+      expect(JSON.parse(readFileSync(loaded, 'utf8'))).toEqual({ telemetryModules: 0 });
     } finally {
       await bot.stop();
       rmSync(dataDir, { recursive: true, force: true });
