@@ -1,13 +1,12 @@
 /**
  * Telemetry to Application Insights through OpenTelemetry (Microsoft's Azure Monitor distro):
- * HTTP requests and outgoing calls come from its http instrumentation (the store, Bot Framework) and
- * the undici one (fetch: Meta's Graph API, Chatwoot); turns, errors and refused webhook calls are ours. Every span
+ * HTTP requests and outgoing calls come from its http instrumentation (the store, Bot Framework,
+ * Meta's Graph API and Chatwoot, all on node:http/https); turns, errors and refused webhook calls are ours. Every span
  * passes PersonalDataScrubber first. Only loaded when a connection string is set (telemetry.ts).
  */
 import type { IncomingMessage, RequestOptions } from 'node:http';
 import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { context, metrics, SpanStatusCode, trace } from '@opentelemetry/api';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { version } from '../version';
 import { PersonalDataScrubber } from './personalDataScrubber';
 import type { Telemetry, TelemetryStartOptions } from './telemetry';
@@ -39,8 +38,6 @@ export function startAzureMonitor(connectionString: string, options: TelemetrySt
     },
     spanProcessors: [new PersonalDataScrubber()],
   });
-  // fetch() is not covered by the distro's http instrumentation; this one reports to the same global providers.
-  new UndiciInstrumentation();
 
   const tracer = trace.getTracer('pro-bot', version);
   const meter = metrics.getMeter('pro-bot', version);
