@@ -1,6 +1,7 @@
 /**
  * Composition root: config → Cosmos → repositories → adapters → bot → server.
  * `npm start` runs this file. Nothing else in the codebase reads environment variables.
+ * The bot itself (state, content, dialogs, ProBot) is composed in composeBot.ts.
  */
 // First: reads .env and starts telemetry before anything below loads http (see the file).
 import './processStart';
@@ -8,96 +9,30 @@ import { ConfigError, loadConfig, type AppConfig } from './config';
 import { ContentCatalog } from './content/catalog';
 import { ContentOverrides } from './content/contentOverrides';
 import { ContentRefresher } from './content/contentRefresh';
-import { GeoDirectory } from './geo';
-import { ReferralDirectory, ReferralRepository, seedNationalLines } from './referrals';
+import { ReferralRepository, seedNationalLines } from './referrals';
 import { createLogger, type Logger } from './logger';
-import type { Storage, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { createBotFrameworkAdapter } from './channels/botFrameworkAdapter';
 import { CosmosChoicePageStore, createWhatsAppRoutes, dropFormerPendingLists, ProcessedMessages, WhatsAppAdapter } from './channels/whatsapp';
 import { stampReplyLocale } from './channels/replyLocale';
 import { whatsAppWording } from './channels/whatsapp/wording';
+import { composeBot } from './composeBot';
 import { createServer } from './server';
-import { OptimisticBotState } from './turn/optimisticBotState';
-import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import { EmbeddedStoreError } from './storage/embeddedCosmos';
 import { openStore, type Store } from './storage/openStore';
-import { ProBot, type ProBotOptions } from './turn/proBot';
 import { setPseudonymSecret } from './pseudonym';
 import { cluster, superviseWorkers, workerCount } from './workers';
 import { version } from './version';
-import { AttentionStats } from './stats/attentionStats';
-import { createTurnErrorHandler } from './turn/turnErrorHandler';
-import { detectEmergency, createTopicRouter } from './nlu';
-import { understand } from './nlu/understanding';
-import { MainDialog } from '../dialogs/mainDialog';
-import { createThemeDialogs } from '../dialogs/themes';
 import { currentTelemetry } from './telemetry/telemetry';
 import { measureTurns } from './telemetry/turnTelemetry';
 import { turnTheme } from './telemetry/turnTheme';
 import { countSignatureRejections } from './telemetry/webhookRejections';
 import { findSession } from './turn/session';
-import { createHandoffParts, type HandoffParts } from './turn/handoffParts';
-
 
 export interface RunningBot {
   port: number;
   store: Store;
   stop(): Promise<void>;
-}
-
-export interface ComposedBot {
-  bot: ProBot;
-  /** Everything the bot says; channels take their own words from it too (WhatsApp's list button…). */
-  content: ContentCatalog;
-  onTurnError: ReturnType<typeof createTurnErrorHandler>;
-  /** The person's state document of a turn (read after it, e.g. for the theme it was in). */
-  personState: OptimisticBotState;
-  /** Hand-off to advisors in Chatwoot (its turn steps; the webhook side when configured). */
-  handoff: HandoffParts;
-}
-
-/** Wires content, state, dialogs and the bot over an open store (also used by conversation tests). */
-export interface ComposeOptions {
-  forgetPerson?: ProBotOptions['forgetPerson'];
-  /** Test seam: wraps the bot-state storage (e.g. to provoke a concurrent write). */
-  wrapStorage?: (storage: Storage) => Storage;
-  /** The content the bot speaks (default: the repository's files only). */
-  content?: ContentCatalog;
-  /** Test seam: changes the theme dialogs (e.g. a flow with other steps, as after a deploy). */
-  adjustThemes?: (themes: ReturnType<typeof createThemeDialogs>) => ReturnType<typeof createThemeDialogs>;
-}
-
-export function composeBot(store: Store, config: AppConfig, logger: Logger, options: ComposeOptions = {}): ComposedBot {
-  const deadlines = { readMs: config.storeTimeouts.readMs, writeMs: config.storeTimeouts.writeMs };
-  const cosmosStorage = new CosmosBotStorage(store.containers.state, config.stateTtlDays * 24 * 3600, deadlines);
-  const storage = options.wrapStorage ? options.wrapStorage(cosmosStorage) : cosmosStorage;
-  // One document per person (profile and conversation together): one read and one write per turn.
-  const personState = new OptimisticBotState(storage);
-  const content = options.content ?? new ContentCatalog();
-  const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
-  const themes = createThemeDialogs({ content, directory, geo: GeoDirectory.shipped() });
-  const mainDialog = new MainDialog(content, createTopicRouter(), options.adjustThemes ? options.adjustThemes(themes) : themes);
-  const handoff = createHandoffParts({ config, stateContainer: store.containers.state, content, personState, detectEmergency, logger });
-  const bot = new ProBot({
-    personState,
-    messageLedger: new ProcessedMessages(store.containers.processedMessages, { deadlines }),
-    mainDialog,
-    content,
-    detectEmergency,
-    understand: (text) => understand(text),
-    defaultLocale: config.defaultLocale,
-    stateTtlDays: config.stateTtlDays,
-    logger,
-    turnDeadlineMs: config.storeTimeouts.turnMs,
-    forgetPerson: async (context) => {
-      await handoff.turn.forget(context);
-      await options.forgetPerson?.(context);
-    },
-    handoff: handoff.turn,
-    stats: new AttentionStats(store.containers.stats, deadlines),
-  });
-  const onTurnError = createTurnErrorHandler({ content, personState, defaultLocale: config.defaultLocale, logger });
-  return { bot, onTurnError, content, personState, handoff };
 }
 
 /** Starts the whole service; resolves once it listens. */

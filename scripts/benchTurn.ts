@@ -18,7 +18,7 @@ import path from 'node:path';
 import { CosmosClient, type CosmosClientOptions, type PluginConfig } from '@azure/cosmos';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
-import { composeBot } from '../bot/index';
+import { composeBot } from '../bot/composeBot';
 import { CosmosChoicePageStore, ProcessedMessages, signPayload, WhatsAppAdapter } from '../bot/channels/whatsapp';
 import { EMBEDDED_KEY } from '../bot/storage/cosmosClient';
 import { ensureContainers } from '../bot/storage/containers';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
-import { composeBot } from '../bot/index';
+import { composeBot } from '../bot/composeBot';
 import { openStore } from '../bot/storage/openStore';
 
 interface Person {

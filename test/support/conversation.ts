@@ -4,7 +4,7 @@
  */
 import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
-import { composeBot, type ComposeOptions } from '../../bot/index';
+import { composeBot, type ComposeOptions } from '../../bot/composeBot';
 import { createLogger } from '../../bot/logger';
 import type { Store } from '../../bot/storage/openStore';
 

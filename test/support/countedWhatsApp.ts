@@ -1,13 +1,13 @@
 /**
  * WhatsApp turns through the real bot with every store call counted: ProBot behind the WhatsApp
- * adapter (wired as bot/index.ts wires them, redelivery left to the turn), on a Cosmos client whose
+ * adapter (wired as bot/index.ts wires them around bot/composeBot.ts, redelivery left to the turn), on a Cosmos client whose
  * request plugin records each call's operation, against a fake Graph API. `deliver()` hands a
  * signed webhook payload to one or more instances at once and resolves with the calls it cost.
  */
 import https from 'node:https';
 import { CosmosClient, type CosmosClientOptions, type PluginConfig } from '@azure/cosmos';
 import { loadConfig } from '../../bot/config';
-import { composeBot } from '../../bot/index';
+import { composeBot } from '../../bot/composeBot';
 import { createLogger } from '../../bot/logger';
 import { CosmosChoicePageStore, ProcessedMessages, signPayload, WhatsAppAdapter } from '../../bot/channels/whatsapp';
 import { ensureContainers } from '../../bot/storage/containers';
