@@ -3,6 +3,9 @@
  * `npm test` just made), unpacked in an empty folder outside the project, started with exactly the
  * startup command main.bicep sets and no build step, against the embedded store: /healthz answers 200.
  * The package holds the production dependencies and nothing of the development ones.
+ * It is made with --store (no compression): the same file list, reading and zip layout as app.zip,
+ * only zlib's level differs, and that halves the making and unpacking of 29,000 files (about 33 s
+ * to 17 s here); what is checked, the files and that they start, does not depend on the level.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,7 +38,7 @@ describe('deploy package (npm run package)', () => {
   let entries: string[];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'dist/scripts/package.js'), '--output', path.join(work, 'app.zip')], { stdio: 'pipe' });
+    execFileSync(process.execPath, [path.join(ROOT, 'dist/scripts/package.js'), '--output', path.join(work, 'app.zip'), '--store'], { stdio: 'pipe' });
     entries = await unzip(path.join(work, 'app.zip'), site);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
