@@ -57,7 +57,8 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   // Pending WhatsApp lists live in Cosmos, so a "more options" pick works whichever instance receives it.
   const deadlines = { readMs: config.storeTimeouts.readMs, writeMs: config.storeTimeouts.writeMs };
   const choicePages = new CosmosChoicePageStore(store.containers.pendingLists, undefined, undefined, deadlines);
-  await dropFormerPendingLists(store.containers.processedMessages).then(
+  // A one-off clean-up of an earlier release's leftovers: it runs beside start-up, never delays it.
+  void dropFormerPendingLists(store.containers.processedMessages).then(
     (dropped) => dropped > 0 && logger.info({ dropped }, 'pending WhatsApp lists of an earlier release removed from processed-messages'),
     (err: Error) => logger.warn({ err: err.message }, 'pending WhatsApp lists of an earlier release could not be removed from processed-messages'),
   );
