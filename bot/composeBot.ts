@@ -55,7 +55,7 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
   const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));
   const themes = createThemeDialogs({ content, directory, geo: GeoDirectory.shipped() });
   const mainDialog = new MainDialog(content, createTopicRouter(), options.adjustThemes ? options.adjustThemes(themes) : themes);
-  const handoff = createHandoffParts({ config, stateContainer: store.containers.state, content, personState, detectEmergency, logger });
+  const handoff = createHandoffParts({ config, stateContainer: store.containers.state, content, personState, logger });
   const bot = new ProBot({
     personState,
     messageLedger: new ProcessedMessages(store.containers.processedMessages, { deadlines }),

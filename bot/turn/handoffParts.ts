@@ -32,7 +32,6 @@ export interface HandoffPartsOptions {
   stateContainer: Container;
   content: ContentCatalog;
   personState: OptimisticBotState;
-  detectEmergency: (text: string) => { kinds: string[] } | undefined;
   logger: Logger;
 }
 
@@ -45,7 +44,7 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
   const texts = new HandoffTexts(content, parseHandoffHours(settings?.hours ?? DEFAULT_HANDOFF_HOURS), config.defaultLocale);
   const exchange = new RecentExchange();
   if (!settings) {
-    return { turn: new HandoffTurn({ texts, personState, content, exchange, detectEmergency: options.detectEmergency, logger }), close: () => undefined };
+    return { turn: new HandoffTurn({ texts, personState, content, exchange, logger }), close: () => undefined };
   }
   const chatwoot = new ChatwootClient({ ...settings, timeoutMs: CHATWOOT_TIMEOUT_MS });
   const directory = new HandoffDirectory(options.stateContainer, settings.accountId, config.storeTimeouts);
@@ -57,7 +56,6 @@ export function createHandoffParts(options: HandoffPartsOptions): HandoffParts {
     personState,
     content,
     exchange,
-    detectEmergency: options.detectEmergency,
     logger,
     deliverWaiting: (context, conversationId) => replies?.deliver(context, conversationId, true) ?? Promise.resolve(0),
   });

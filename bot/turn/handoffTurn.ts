@@ -74,7 +74,6 @@ export interface HandoffTurnOptions {
   content: ContentCatalog;
   exchange: RecentExchange;
   /** Danger words: their kinds go to the conversation's attributes and the advisor's note. */
-  detectEmergency: (text: string) => { kinds: string[] } | undefined;
   logger: Logger;
   /** Delivers advisor replies that waited for this person to reopen WhatsApp's window (AdvisorReplies.deliver). */
   deliverWaiting?: (context: TurnContext, conversationId: number) => Promise<number>;
@@ -150,12 +149,11 @@ export class HandoffTurn {
   }
 
   /** Emergency words (already answered with the lines): relayed and flagged to the advisor when handed off. */
-  async afterEmergency(context: TurnContext): Promise<void> {
-    const text = (context.activity.text ?? '').trim();
-    const kinds = this.options.detectEmergency(text)?.kinds ?? [];
-    const state = await this.state.get(context);
+  async afterEmergency(context: TurnContext, kinds: readonly string[]): Promise<void> {
     const handoff = this.options.handoff;
     if (!handoff) return;
+    const text = (context.activity.text ?? '').trim();
+    const state = await this.state.get(context);
     if (!isHandedOff(state)) {
       // The lines went out before this step: the note says so instead of quoting them.
       const key = exchangeKey(context);

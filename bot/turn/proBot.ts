@@ -165,7 +165,7 @@ export class ProBot extends ActivityHandler {
     }
     if (emergency) {
       await this.followUpEmergency(context, clock);
-      await this.options.handoff?.afterEmergency(context);
+      await this.options.handoff?.afterEmergency(context, emergency);
       // Counted after the lines went out, with the turn's other after-save work (no call before them).
       const counts = new TurnCounts(activity.channelId);
       counts.emergency(emergency);
