@@ -11,6 +11,7 @@ import { ReferralDirectory, ReferralRepository } from './referrals';
 import type { Logger } from './logger';
 import { ProcessedMessages } from './channels/whatsapp/processedMessages';
 import { OptimisticBotState } from './turn/optimisticBotState';
+import { RecentStates } from './storage/recentStates';
 import { CosmosBotStorage } from './storage/cosmosBotStorage';
 import type { Store } from './storage/openStore';
 import { ProBot, type ProBotOptions } from './turn/proBot';
@@ -48,8 +49,10 @@ export interface ComposeOptions {
 export function composeBot(store: Store, config: AppConfig, logger: Logger, options: ComposeOptions = {}): ComposedBot {
   const deadlines = { readMs: config.storeTimeouts.readMs, writeMs: config.storeTimeouts.writeMs };
   const cosmosStorage = new CosmosBotStorage(store.containers.state, config.stateTtlDays * 24 * 3600, deadlines);
-  const storage = options.wrapStorage ? options.wrapStorage(cosmosStorage) : cosmosStorage;
-  // One document per person (profile and conversation together): one read and one write per turn.
+  const wrapped = options.wrapStorage ? options.wrapStorage(cosmosStorage) : cosmosStorage;
+  // A person's next message reuses the document this process last saw (bot/storage/recentStates.ts).
+  const storage = config.stateCacheSeconds > 0 ? new RecentStates(wrapped, { maxAgeMs: config.stateCacheSeconds * 1000 }) : wrapped;
+  // One document per person (profile and conversation together): at most one read and one write per turn.
   const personState = new OptimisticBotState(storage);
   const content = options.content ?? new ContentCatalog();
   const directory = new ReferralDirectory(new ReferralRepository(store.containers.referrals, store.containers.audit));

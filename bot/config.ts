@@ -66,6 +66,8 @@ export interface AppConfig {
   defaultLocale: Locale;
   logLevel: string;
   stateTtlDays: number;
+  /** How long a person's document read or written by this process is reused without reading it again (STATE_CACHE_SECONDS; 0: never). */
+  stateCacheSeconds: number;
   /** Seconds between reloads of the imported content overrides (CONTENT_REFRESH_SECONDS). */
   contentRefreshSeconds: number;
   /** Key for the pseudonyms of people's ids in logs and storage (HASH_SECRET). */
@@ -233,6 +235,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     defaultLocale: oneOf(env, 'DEFAULT_LOCALE', LOCALES, 'es'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     stateTtlDays: integer(env, 'STATE_TTL_DAYS', 30, 1, 3650),
+    stateCacheSeconds: integer(env, 'STATE_CACHE_SECONDS', 600, 0, 3600),
     contentRefreshSeconds: integer(env, 'CONTENT_REFRESH_SECONDS', 60, 1, 86400),
     storeTimeouts: {
       readMs: integer(env, 'STORE_READ_TIMEOUT_MS', 2000, 100, 60000),

@@ -10,7 +10,7 @@
  * permiso", and means the opposite.
  */
 import type { Choice } from '../content/choice';
-import { typoDistance } from '../text/fuzzy';
+import { CorrectionCache, typoDistance } from '../text/fuzzy';
 import { normalize, tokenize } from './normalize';
 import { STOPWORDS } from './stopwords';
 import { toTerm } from './terms';
@@ -39,6 +39,16 @@ const isFiller = (token: string): boolean => !ANSWER_WORDS.has(token) && (STOPWO
 /** Words that turn a phrase into its opposite ("no tengo", "sin permiso", "without a permit"). */
 const NEGATIONS: ReadonlySet<string> = new Set(['no', 'sin', 'ni', 'ninguno', 'ninguna', 'nada', 'nunca', 'not', 'without', 'none', 'never', 'nothing']);
 const isNegated = (text: string): boolean => tokenize(text).some((token) => NEGATIONS.has(token));
+
+/** What matching needs of one of a choice's phrases (title, id, synonym, description). */
+interface Phrase {
+  normalized: string;
+  terms: string[];
+  negated: boolean;
+}
+// Choices come from the content files, so the same few thousand phrases are analysed every turn: once is enough.
+const phrases = new CorrectionCache<Phrase>();
+const phrase = (text: string): Phrase => phrases.get(text, () => ({ normalized: normalize(text), terms: contentTerms(text), negated: isNegated(text) }));
 
 /** Weight of a match on a description word, relative to title, id and synonym words. */
 const DESCRIPTION_WEIGHT = 0.5;
@@ -72,7 +82,7 @@ export function matchChoice(text: string, choices: readonly Choice[]): string | 
   const position = numberIn(cleaned);
   if (position !== undefined) return position >= 1 && position <= choices.length ? choices[position - 1].id : undefined;
 
-  const exact = choices.find((choice) => phrasesOf(choice).some((phrase) => normalize(phrase) === cleaned));
+  const exact = choices.find((choice) => phrasesOf(choice).some((text) => phrase(text).normalized === cleaned));
   if (exact) return exact.id;
 
   // "No sé" is not "no": an unsure person must not be sent down a definite branch. Only a choice
@@ -142,13 +152,13 @@ function contentTerms(text: string): string[] {
 
 /** `affirmative`: the answer has no negation, so the choice's negated phrases do not count. */
 function score(choice: Choice, answerTerms: readonly string[], affirmative: boolean): Candidate {
-  const keep = (phrase: string): boolean => !affirmative || !isNegated(phrase);
+  const keep = (analysed: Phrase): boolean => !affirmative || !analysed.negated;
   // Title, id and synonym words weigh 1, description words less.
-  const phrases = phrasesOf(choice).filter(keep).map(contentTerms).filter((terms) => terms.length > 0);
+  const kept = phrasesOf(choice).map(phrase).filter(keep).map((analysed) => analysed.terms).filter((terms) => terms.length > 0);
   const vocabulary = new Map<string, number>();
-  const description = choice.description ?? '';
-  if (keep(description)) for (const term of contentTerms(description)) vocabulary.set(term, DESCRIPTION_WEIGHT);
-  for (const terms of phrases) for (const term of terms) vocabulary.set(term, 1);
+  const description = phrase(choice.description ?? '');
+  if (keep(description)) for (const term of description.terms) vocabulary.set(term, DESCRIPTION_WEIGHT);
+  for (const terms of kept) for (const term of terms) vocabulary.set(term, 1);
 
   let total = 0;
   const found: string[] = [];
@@ -161,7 +171,7 @@ function score(choice: Choice, answerTerms: readonly string[], affirmative: bool
     }
   }
   let completeness = 0;
-  for (const terms of phrases) {
+  for (const terms of kept) {
     const covered = terms.filter((term) => answerTerms.some((answer) => likeness(answer, term) > 0)).length;
     completeness = Math.max(completeness, covered / terms.length);
   }

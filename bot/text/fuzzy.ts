@@ -48,7 +48,7 @@ export function allowedEdits(length: number, tolerance: Tolerance = TOLERANCE.wo
  */
 export function typoDistance(a: string, b: string, tolerance: Tolerance = TOLERANCE.words): number | undefined {
   const edits = Math.min(allowedEdits(a.length, tolerance), allowedEdits(b.length, tolerance));
-  if (edits === 0) return undefined;
+  if (edits === 0 || Math.abs(a.length - b.length) > edits) return undefined; // no need to count: lengths alone differ too much
   const d = distance(a, b);
   return d <= edits ? d : undefined;
 }

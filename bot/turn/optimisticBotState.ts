@@ -5,8 +5,12 @@
  * botbuilder's BotState always writes with ETag "*" (last writer wins), so two bot instances
  * handling messages of one person at the same time would silently lose an update. Here the second
  * write fails with StorageConflictError and ProBot runs the turn again on fresh state.
+ *
+ * It keeps BotState's interface (dialogs reach the document through its property accessors) but
+ * not its change detection: BotState hashes the whole document with botbuilder's own stringify
+ * three times a turn; here it is compared as JSON once at load and once at save.
  */
-import { BotState, calculateChangeHash, Storage, TurnContext } from 'botbuilder';
+import { BotState, Storage, TurnContext } from 'botbuilder';
 
 /** `channel/persons/<channel user id>`: the storage hashes it into the document id (no phone number in ids). */
 function personKey(namespace: string) {
@@ -17,17 +21,47 @@ function personKey(namespace: string) {
   };
 }
 
+/** The loaded document of a turn and what it was when loaded or last saved. */
+interface Loaded {
+  state: Record<string, unknown>;
+  /** JSON of the document without its eTag; '' forces the next save. */
+  saved: string;
+}
+
+/** The document as compared: everything but the eTag, which the storage sets. */
+function contentOf(state: Record<string, unknown>): string {
+  const { eTag: _eTag, ...rest } = state;
+  return JSON.stringify(rest);
+}
+
 export class OptimisticBotState extends BotState {
-  private readonly savedHash = Symbol('savedHash');
+  private readonly loaded = Symbol('personState');
 
   constructor(storage: Storage, namespace = '') {
     super(storage, personKey(namespace));
   }
 
   override async load(context: TurnContext, force = false): Promise<any> {
-    const state = await super.load(context, force);
-    if (force || !context.turnState.has(this.savedHash)) context.turnState.set(this.savedHash, calculateChangeHash(state));
+    const cached = context.turnState.get(this.loaded) as Loaded | undefined;
+    if (cached && !force) return cached.state;
+    const key = await this.storageKey(context);
+    const items = await this.storage.read([key]);
+    const state = (items[key] ?? {}) as Record<string, unknown>;
+    context.turnState.set(this.loaded, { state, saved: contentOf(state) } satisfies Loaded);
     return state;
+  }
+
+  override get(context: TurnContext): any {
+    return (context.turnState.get(this.loaded) as Loaded | undefined)?.state;
+  }
+
+  override async clear(context: TurnContext): Promise<void> {
+    context.turnState.set(this.loaded, { state: {}, saved: '' } satisfies Loaded);
+  }
+
+  override async delete(context: TurnContext): Promise<void> {
+    context.turnState.delete(this.loaded);
+    await this.storage.delete([await this.storageKey(context)]);
   }
 
   /** True when the person's document was in the store when it was loaded this turn (or saved since). */
@@ -37,13 +71,13 @@ export class OptimisticBotState extends BotState {
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    const state = this.get(context) as Record<string, unknown> | undefined;
-    if (!state) return; // deleted this turn, or never loaded
-    const hash = calculateChangeHash(state);
-    if (!force && hash === context.turnState.get(this.savedHash)) return;
+    const loaded = context.turnState.get(this.loaded) as Loaded | undefined;
+    if (!loaded) return; // deleted this turn, or never loaded
+    const content = contentOf(loaded.state);
+    if (!force && content === loaded.saved) return;
     const key = await this.storageKey(context);
     // `state.eTag` is the one read this turn (absent for a new document); the storage checks it.
-    await this.storage.write({ [key]: state });
-    context.turnState.set(this.savedHash, hash);
+    await this.storage.write({ [key]: loaded.state });
+    loaded.saved = content;
   }
 }

@@ -1,10 +1,13 @@
 /**
  * The WhatsApp turn's store calls, counted at the Cosmos client (a request plugin) while the real
- * ProBot runs behind the WhatsApp adapter on the embedded store: a steady turn is one read and one
- * conditional write; a redelivered message is one read and no write, and gets no second answer,
- * also when two instances receive it at once or when it came before the person consented.
+ * ProBot runs behind the WhatsApp adapter on the embedded store: a steady turn is one conditional
+ * write when the instance holds the person's document from their last message
+ * (bot/storage/recentStates.ts), one read and one write when it does not; a redelivered message
+ * makes no write and gets no second answer, also when two instances receive it at once, when one
+ * instance's copy is stale, or when it came before the person consented.
  */
 import { documentIdFor } from '../../bot/storage/cosmosBotStorage';
+import { handledKey, type HandledMessages } from '../../bot/turn/handledMessages';
 import { button, type CountedWhatsApp, startCountedWhatsApp, text, type WhatsAppInstance } from '../support/countedWhatsApp';
 import { startTestStore, TestStore } from '../support/store';
 
@@ -19,22 +22,54 @@ describe('a two-call WhatsApp turn', () => {
     await whatsapp.close();
     await store.destroy();
   });
-  const instance = () => whatsapp.instance();
+  const instance = (env?: Record<string, string>) => whatsapp.instance(env);
   const payload = (from: string, content: Record<string, unknown>, sentAt?: number) => whatsapp.payload(from, content, sentAt);
   const deliver = (raw: Buffer, ...instances: WhatsAppInstance[]) => whatsapp.deliver(raw, ...instances);
   const sendsTo = (user: string): number => whatsapp.sendsTo(user);
 
-  it('steady turn: one read and one replace; its redelivery: one read, no write, no second answer', async () => {
+  it('steady turn: one replace (the document is held from the last message); its redelivery: no call, no second answer', async () => {
     const a = instance();
     const user = '573200000001';
     await deliver(payload(user, text('hola')), a);
     await deliver(payload(user, button('consent_yes')), a);
     const steady = payload(user, text('pro_points'));
-    expect(await deliver(steady, a)).toEqual({ read: 1, replace: 1 });
+    expect(await deliver(steady, a)).toEqual({ replace: 1 });
     const answered = sendsTo(user);
     expect(answered).toBeGreaterThan(0);
+    expect(await deliver(steady, a)).toEqual({});
+    expect(sendsTo(user)).toBe(answered);
+  });
+
+  it('with STATE_CACHE_SECONDS=0 a steady turn is one read and one replace; its redelivery one read', async () => {
+    const a = instance({ STATE_CACHE_SECONDS: '0' });
+    const user = '573200000006';
+    await deliver(payload(user, text('hola')), a);
+    await deliver(payload(user, button('consent_yes')), a);
+    const steady = payload(user, text('pro_points'));
+    expect(await deliver(steady, a)).toEqual({ read: 1, replace: 1 });
+    const answered = sendsTo(user);
     expect(await deliver(steady, a)).toEqual({ read: 1 });
     expect(sendsTo(user)).toBe(answered);
+  });
+
+  it('a stale copy (another instance answered meanwhile) costs one failed replace and a read, answers once and loses nothing', async () => {
+    const [a, b] = [instance(), instance()];
+    const user = '573200000007';
+    await deliver(payload(user, text('hola')), a);
+    await deliver(payload(user, button('consent_yes')), a);
+    // b answers the next message: a's copy is now one version behind.
+    const byB = payload(user, text('menu'));
+    await deliver(byB, b);
+    const before = sendsTo(user);
+    const next = payload(user, text('pro_points'));
+    expect(await deliver(next, a)).toEqual({ replace: 2, read: 1 });
+    const replies = whatsapp.graph.sends().filter((r) => (r.body as { to?: string }).to === user).slice(before).map((r) => JSON.stringify(r.body));
+    expect(replies.filter((t) => t.includes('¿Qué quieres saber')).length).toBe(1);
+    // Both instances' messages are in the document: b's update was not overwritten.
+    const id = documentIdFor(`whatsapp/persons/${user}/`);
+    const { resource } = await store.containers.state.item(id, id).read<{ document: { handledMessages: HandledMessages } }>();
+    const remembered = resource?.document.handledMessages.recent.map(([key]) => key);
+    expect(remembered).toEqual(expect.arrayContaining([byB, next].map((raw) => handledKey(messageIdOf(raw)))));
   });
 
   it('a new person: state and ledger read, one create of a document that holds only the notice, for an hour', async () => {
@@ -70,7 +105,10 @@ describe('a two-call WhatsApp turn', () => {
     const since = sendsTo(user);
     const calls = await deliver(early, a);
     expect(sendsTo(user)).toBe(since);
-    expect(calls).toEqual({ read: 1 }); // the state document remembers it: no write
+    expect(calls).toEqual({}); // the state document (held since consent) remembers it: no call
+    // An instance without the copy reads the document once and writes nothing.
+    expect(await deliver(early, instance())).toEqual({ read: 1 });
+    expect(sendsTo(user)).toBe(since);
   });
 
   it('"borrar mis datos" erases the document and is not answered again when redelivered', async () => {
@@ -88,3 +126,8 @@ describe('a two-call WhatsApp turn', () => {
     expect(sendsTo(user)).toBe(since);
   });
 });
+
+/** The WhatsApp message id inside a webhook payload. */
+function messageIdOf(raw: Buffer): string {
+  return (JSON.parse(raw.toString()) as { entry: { changes: { value: { messages: { id: string }[] } }[] }[] }).entry[0].changes[0].value.messages[0].id;
+}

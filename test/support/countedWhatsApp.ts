@@ -25,8 +25,8 @@ export interface CountedWhatsApp {
   graph: FakeGraphApi;
   /** The store as the bot sees it, through the counting client. */
   counted: Store;
-  /** A new bot instance (its own ProBot and adapter) on the shared store. */
-  instance(): WhatsAppInstance;
+  /** A new bot instance (its own ProBot and adapter) on the shared store; `env` adds settings (e.g. STATE_CACHE_SECONDS). */
+  instance(env?: Record<string, string>): WhatsAppInstance;
   /** A webhook payload with one message from `from` (a new message id each time). */
   payload(from: string, content: Record<string, unknown>, sentAt?: number): Buffer;
   /** Delivers `raw` to each instance at once; resolves with the store calls made, by kind. */
@@ -60,8 +60,8 @@ export async function startCountedWhatsApp(store: TestStore, options: { secret: 
   return {
     graph,
     counted,
-    instance() {
-      const config = loadConfig({ LOG_LEVEL: 'silent', WHATSAPP_ACCESS_TOKEN: 'test-token', WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, WHATSAPP_APP_SECRET: secret, WHATSAPP_VERIFY_TOKEN: 'v', WHATSAPP_GRAPH_API_URL: graph.graphApiUrl });
+    instance(env = {}) {
+      const config = loadConfig({ ...env, LOG_LEVEL: 'silent', WHATSAPP_ACCESS_TOKEN: 'test-token', WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, WHATSAPP_APP_SECRET: secret, WHATSAPP_VERIFY_TOKEN: 'v', WHATSAPP_GRAPH_API_URL: graph.graphApiUrl });
       const choicePages = new CosmosChoicePageStore(counted.containers.pendingLists);
       const { bot, onTurnError } = composeBot(counted, config, createLogger('silent'), { forgetPerson: (context) => choicePages.forget(context.activity.conversation.id) });
       const adapter = new WhatsAppAdapter({ config: config.whatsapp!, logger: createLogger('silent'), processedMessages: new ProcessedMessages(counted.containers.processedMessages), redeliveryCheck: 'turn', choicePages });

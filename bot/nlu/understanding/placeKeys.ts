@@ -8,7 +8,7 @@ import { distance } from 'fastest-levenshtein';
 import { GeoDirectory } from '../../geo/geoDirectory';
 import { DEPARTMENT_ALIASES, MUNICIPALITY_ALIASES } from '../../geo/placeAliases';
 import { foldPlaceText } from '../../geo/placeText';
-import { allowedEdits, TOLERANCE } from '../../text/fuzzy';
+import { allowedEdits, CorrectionCache, TOLERANCE } from '../../text/fuzzy';
 import { foldSpelling } from '../terms';
 
 /** Spelling-folded form of a place key, so "medeyin" and "medellin" meet. */
@@ -21,6 +21,8 @@ export class PlaceKeys {
   private readonly keys = new Set<string>();
   /** Sound → key, for names (not pairs) that a typo may be aimed at, bucketed by length. */
   private readonly sounds = new Map<number, Map<string, string>>();
+  /** What `closest` found for each span (messages repeat the same short words: "menu", "atras"). */
+  private readonly found = new CorrectionCache<string | undefined>();
 
   private constructor(geo: GeoDirectory) {
     const departments = new Map<string, string[]>();
@@ -54,6 +56,10 @@ export class PlaceKeys {
    */
   closest(span: string): string | undefined {
     if (this.keys.has(span)) return span;
+    return this.found.get(span, () => this.nearest(span));
+  }
+
+  private nearest(span: string): string | undefined {
     const sound = soundOf(span);
     const edits = allowedEdits(sound.length, TOLERANCE.placeSounds);
     let found: string | undefined;
