@@ -142,6 +142,9 @@ var baseSettings = [
   { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
   { name: 'COSMOS_DATABASE', value: databaseName }
   { name: 'STATE_TTL_DAYS', value: string(stateTtlDays) }
+  // With several instances Meta's webhooks reach any of them, so a person's document held by one
+  // is often stale (a wasted run and two more calls): each turn reads it instead.
+  { name: 'STATE_CACHE_SECONDS', value: instanceCount > 1 ? '0' : '600' }
   { name: 'HASH_SECRET', value: '${secret}HashSecret)' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
   // The package is prebuilt (dist/ and production node_modules): nothing to build on deploy.
