@@ -1,14 +1,15 @@
 /**
  * One bot worker per core (node:cluster): WEB_CONCURRENCY (the App Service / Heroku convention) or
- * WORKERS sets how many, "auto" one per core. Workers are stateless and share the port and the store;
- * a person's messages stay in order across workers because every state write carries its ETag and a
- * conflicting turn runs again on fresh state (bot/turn/retryOnConflict.ts). With Cosmos DB
- * (COSMOS_ENDPOINT) the primary only supervises; with the embedded store the primary owns it (one
- * server for the DATA_DIR) and every worker uses it, as a second bot would.
+ * WORKERS sets how many, "auto" one per core. Workers are stateless and share the store; the
+ * primary runs the front door on PORT (bot/cluster/frontDoor.ts), which answers Meta's webhook and
+ * hands each person to the worker of that person's slot, so a person's messages stay in order;
+ * every state write still carries its ETag (bot/turn/retryOnConflict.ts). With the embedded store a
+ * store process serves it for all workers (bot/cluster/storeProcess.ts).
  */
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import type { Logger } from './logger';
+import { isFromWorker, type ToWorker } from './cluster/ipc';
 
 /** Workers asked for by the environment: 1 (no cluster) unless WEB_CONCURRENCY or WORKERS says more. */
 export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
@@ -23,39 +24,80 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 /** A worker that dies this soon after starting is not restarted again (it would only crash-loop). */
 const CRASH_LOOP_MS = 5_000;
 
+export interface WorkerEvents {
+  /** The worker of `slot` listens on its loopback port (first start or replacement). */
+  up(slot: number, worker: Worker, port: number): void;
+  /** The worker of `slot` ended unexpectedly; `replaced` says whether a new one is starting for the slot. */
+  down(slot: number, replaced: boolean): void;
+  /** Every worker is up for the first time. */
+  allUp(): void;
+  /** SIGTERM/SIGINT: called first, before the workers are asked to stop (e.g. close the front door). */
+  stopping(): Promise<void>;
+  /** Every worker has ended (stopping, or none left); the process exits with `code` after it. */
+  stopped(code: number): Promise<void>;
+}
+
 /**
- * Runs in the primary: starts `count` workers, starts a new one when one dies unexpectedly, and on
- * SIGTERM/SIGINT lets every worker finish its accepted messages, then calls `onStopped`.
+ * Runs in the primary: starts `count` workers one after another (each start seeds and migrates the
+ * shared store, which two at once would race), starts a new one in the same slot when one dies
+ * unexpectedly, and on SIGTERM/SIGINT asks every worker to finish its accepted messages and stop.
  */
-export function superviseWorkers(count: number, logger: Logger, onStopped: () => Promise<void>): void {
+export function superviseWorkers(count: number, logger: Logger, events: WorkerEvents): void {
   let stopping = false;
-  const startedAt = new Map<number, number>();
-  const fork = (): Worker => {
+  let everyoneUp = false;
+  const slots = new Map<number, { slot: number; startedAt: number }>();
+  const fork = (slot: number): Worker => {
     const worker = cluster.fork();
-    startedAt.set(worker.id, Date.now());
+    slots.set(worker.id, { slot, startedAt: Date.now() });
+    // A send to a worker that just died reports here; its parts wait for the replacement.
+    worker.on('error', (err) => logger.warn({ worker: worker.id, err: err.message }, 'bot worker channel error'));
+    worker.on('message', (message: unknown) => {
+      if (!isFromWorker(message) || message.probot !== 'ready') return;
+      events.up(slot, worker, message.port);
+      startAfter(slot);
+    });
     return worker;
   };
-  // One after another: each start seeds and migrates the shared store, which two at once would race.
-  fork();
-  cluster.on('listening', () => {
-    if (!stopping && startedAt.size < count) fork();
-  });
+  /** At first start, the next slot once `slot` is up (or given up on). */
+  const startAfter = (slot: number): void => {
+    if (everyoneUp) return;
+    if (slot + 1 < count) fork(slot + 1);
+    else {
+      everyoneUp = true;
+      events.allUp();
+    }
+  };
+  const alive = (): number => Object.keys(cluster.workers ?? {}).length;
+  const finish = (code: number): void => void events.stopped(code).then(() => process.exit(code), () => process.exit(1));
+  fork(0);
   cluster.on('exit', (worker, code, signal) => {
-    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-    startedAt.delete(worker.id);
+    const started = slots.get(worker.id);
+    slots.delete(worker.id);
+    if (!started) return;
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) void onStopped().then(() => process.exit(0), () => process.exit(1));
+      if (alive() === 0) finish(0);
       return;
     }
-    logger.error({ worker: worker.id, code, signal, livedMs: lived }, 'bot worker stopped unexpectedly');
-    if (lived >= CRASH_LOOP_MS) fork();
-    else if (Object.keys(cluster.workers ?? {}).length === 0) void onStopped().then(() => process.exit(1), () => process.exit(1));
+    const lived = Date.now() - started.startedAt;
+    logger.error({ worker: worker.id, slot: started.slot, code, signal, livedMs: lived }, 'bot worker stopped unexpectedly');
+    const replaced = lived >= CRASH_LOOP_MS;
+    events.down(started.slot, replaced);
+    if (replaced) fork(started.slot);
+    else if (alive() === 0) finish(1);
+    else startAfter(started.slot);
   });
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'stopping the bot workers');
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    logger.info({ signal, workers: alive() }, 'stopping the bot workers');
+    void events.stopping().then(() => {
+      if (alive() === 0) finish(0);
+      for (const worker of Object.values(cluster.workers ?? {})) {
+        // After the last webhook part on the same channel, so nothing sent to it is left behind.
+        if (worker?.isConnected()) worker.send({ probot: 'stop' } satisfies ToWorker);
+        else worker?.process.kill('SIGTERM');
+      }
+    });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -354,7 +354,8 @@ async function main(): Promise<void> {
   // Part 2: every core.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'probot-capacity-open-'));
   const workers = os.availableParallelism();
-  const cluster = await start(after, await botEnv(replies, dataDir, { WEB_CONCURRENCY: String(workers) }), /PRO Bot listening/, workers);
+  // The front door says "PRO Bot listening" once, when every worker is up.
+  const cluster = await start(after, await botEnv(replies, dataDir, { WEB_CONCURRENCY: String(workers) }), /PRO Bot listening/);
   const steps: OpenResult[] = [];
   try {
     let sustained = 0;

@@ -154,16 +154,32 @@ export class WebhookReceiver {
       this.logger.warn({ check }, 'WhatsApp webhook signature rejected');
       return { status: check === 'missing' ? 401 : 403, body: check === 'missing' ? 'Missing signature' : 'Invalid signature', processed: Promise.resolve() };
     }
-    let events: InboundEvent[];
+    let payload: unknown;
     try {
-      events = parseWebhook(JSON.parse(rawBody.toString('utf8')), this.phoneNumberId);
-    } catch (err) {
+      payload = JSON.parse(rawBody.toString('utf8'));
+    } catch {
       // Signed by Meta but unusable: a non-200 answer would only make Meta retry it for days.
-      const reason = err instanceof WebhookPayloadError ? err.message : 'the body is not JSON';
-      this.logger.warn({ reason, bytes: rawBody.length }, 'WhatsApp webhook payload ignored');
+      this.logger.warn({ reason: 'the body is not JSON', bytes: rawBody.length }, 'WhatsApp webhook payload ignored');
       return { status: 200, body: 'OK', processed: Promise.resolve() };
     }
-    return { status: 200, body: 'OK', processed: this.accept(events, logic) };
+    return { status: 200, body: 'OK', processed: this.acceptVerified(payload, logic, rawBody.length) };
+  }
+
+  /**
+   * A notification whose signature was already checked over its raw body (by handleWebhook, or by
+   * the cluster's front door, bot/cluster/frontDoor.ts): parsed and accepted. Settles when every
+   * message in it has been handled (never rejects).
+   */
+  acceptVerified(payload: unknown, logic: TurnLogic, bytes?: number): Promise<void> {
+    let events: InboundEvent[];
+    try {
+      events = parseWebhook(payload, this.phoneNumberId);
+    } catch (err) {
+      const reason = err instanceof WebhookPayloadError ? err.message : 'the notification could not be read';
+      this.logger.warn({ reason, bytes }, 'WhatsApp webhook payload ignored');
+      return Promise.resolve();
+    }
+    return this.accept(events, logic);
   }
 
   /** Resolves when every webhook received so far has been handled (turns, replies, read receipts). */
