@@ -65,7 +65,8 @@ export function composeBot(store: Store, config: AppConfig, logger: Logger, opti
     mainDialog,
     content,
     detectEmergency,
-    understand: (text) => understand(text),
+    // ProBot asks only about messages in which detectEmergency found nothing: the risk extractor need not run it again.
+    understand: (text) => understand(text, undefined, { emergency: { kinds: [], signals: [] } }),
     defaultLocale: config.defaultLocale,
     stateTtlDays: config.stateTtlDays,
     logger,

@@ -52,3 +52,19 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
   };
   return logger;
 }
+
+/**
+ * A child logger made only when a line is first written: a turn's logger carries the person's
+ * pseudonym, and most turns log nothing, so building a pino child (bindings serialised, redaction
+ * set up) on every turn was wasted work.
+ */
+export function lazyChild(logger: Logger, bindings: () => pino.Bindings): Logger {
+  let child: Logger | undefined;
+  return new Proxy(logger, {
+    get(_target, property) {
+      child ??= logger.child(bindings());
+      const value = Reflect.get(child, property, child) as unknown;
+      return typeof value === 'function' ? value.bind(child) : value;
+    },
+  });
+}

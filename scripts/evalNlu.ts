@@ -8,7 +8,7 @@
 import { detectEmergency } from '../bot/emergency/emergencyDetector';
 import { EMERGENCY_PHRASES } from '../bot/nlu/emergencyPhrases';
 import { evaluateRouter, rate, type AccuracyCount } from '../bot/nlu/routerEvaluation';
-import { utterancesIn } from '../bot/nlu/themeDataset';
+import { THEME_UTTERANCES, utterancesIn } from '../bot/nlu/themeDataset';
 import { ThemeRouter } from '../bot/nlu/themeRouter';
 import { understand } from '../bot/nlu/understanding/understand';
 import { EVALUATED_FIELDS, evaluateUnderstanding, rate as share } from '../bot/nlu/understanding/understandingEvaluation';
@@ -75,7 +75,13 @@ function emergencyReport(): string[] {
   const wrong = EMERGENCY_PHRASES.filter((row) => (detectEmergency(row.text)?.kinds ?? []).join() !== row.kinds.join());
   const detected = dangerous.filter((row) => detectEmergency(row.text) !== undefined).length;
   const falseAlarms = harmless.filter((row) => detectEmergency(row.text) !== undefined).length;
+  // It runs first on every message: its time per message (warm) is the cost every turn pays.
+  const everyMessage = [...EMERGENCY_PHRASES, ...THEME_UTTERANCES].map((row) => row.text);
+  const started = process.hrtime.bigint();
+  for (const text of everyMessage) detectEmergency(text);
+  const detectionUs = Number(process.hrtime.bigint() - started) / 1e3 / everyMessage.length;
   return [
+    `Emergency detection time: ${detectionUs.toFixed(1)} µs per message (${everyMessage.length} messages, after the pass above).`,
     `Emergency detection: ${detected}/${dangerous.length} emergencies detected, ${falseAlarms}/${harmless.length} false alarms on non-emergencies, ${EMERGENCY_PHRASES.length - wrong.length}/${EMERGENCY_PHRASES.length} rows with exactly the expected kinds.`,
     ...wrong.map((row) => `  wrong: "${row.text}" expected [${row.kinds.join(', ')}], got [${detectEmergency(row.text)?.kinds.join(', ') ?? ''}]`),
   ];

@@ -20,7 +20,7 @@ import { Activity, ActivityHandler, ActivityTypes, ConversationReference, StateP
 import type { Locale } from '../content/locale';
 import type { ContentCatalog } from '../content/catalog';
 import { emergencyFollowUp, emergencyLocale, emergencyReply } from '../emergency/emergencyReply';
-import { type Logger, userRef } from '../logger';
+import { lazyChild, type Logger, userRef } from '../logger';
 import type { Understanding } from '../nlu/understanding';
 import { Outbox } from './outbox';
 import { hasConsented, UserProfile } from '../profile/userProfile';
@@ -48,7 +48,7 @@ export interface ProBotOptions {
   mainDialog: MainDialog;
   content: ContentCatalog;
   detectEmergency: EmergencyDetector;
-  /** Reads what a message already answers (bot/nlu/understanding); none: nothing is known ahead. */
+  /** Reads what a message already answers (bot/nlu/understanding); none: nothing is known ahead. Only asked about messages in which `detectEmergency` found nothing. */
   understand?: (text: string) => Understanding;
   defaultLocale: Locale;
   stateTtlDays: number;
@@ -122,7 +122,7 @@ export class ProBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const { activity } = context;
-    const log = this.options.logger.child({ user: userRef(activity.from?.id), channel: activity.channelId });
+    const log = lazyChild(this.options.logger, () => ({ user: userRef(activity.from?.id), channel: activity.channelId }));
     if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.ConversationUpdate) return;
     const emergency = await this.sendEmergencyLines(context, log);
     const ms = this.options.turnDeadlineMs ?? DEFAULT_TURN_DEADLINE_MS;

@@ -1,4 +1,4 @@
-import { createLogger } from '../../bot/logger';
+import { createLogger, lazyChild } from '../../bot/logger';
 import { MAX_LOGGED_STRING, redactPhoneNumbers, safeLogString } from '../../bot/logRedaction';
 
 function capture(level = 'trace'): { logger: ReturnType<typeof createLogger>; lines: string[] } {
@@ -84,5 +84,25 @@ describe('createLogger', () => {
     const { logger, lines } = capture();
     logger.info({ message: { from: '573219876543', text: { body: 'me llamo Ana' } }, contact: { profile: { name: 'Ana' } } }, 'payload');
     expect(lines[0]).not.toMatch(/Ana|5732198/);
+  });
+});
+
+describe('lazyChild (a turn\'s logger)', () => {
+  it('makes no pino child until a line is written, then writes with its bindings, masked like any child', () => {
+    const { logger, lines } = capture('info');
+    const child = jest.spyOn(logger, 'child');
+    const bindings = jest.fn(() => ({ user: 'ab12cd34ef56ab78', channel: 'whatsapp', note: 'de 573219876543' }));
+    const log = lazyChild(logger, bindings);
+    log.debug('below the level'); // asking for a method makes the child: a written level or not
+    expect(lines).toHaveLength(0);
+    const silent = lazyChild(logger, bindings);
+    expect(child).toHaveBeenCalledTimes(1);
+    log.info({ attempt: 2 }, 'state changed by another turn');
+    log.warn('turn abandoned');
+    expect(bindings).toHaveBeenCalledTimes(1);
+    expect(silent).toBeDefined();
+    const [first, second] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(first).toMatchObject({ user: 'ab12cd34ef56ab78', channel: 'whatsapp', note: 'de [number]', attempt: 2, msg: 'state changed by another turn' });
+    expect(second).toMatchObject({ user: 'ab12cd34ef56ab78', msg: 'turn abandoned' });
   });
 });

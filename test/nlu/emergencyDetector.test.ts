@@ -89,10 +89,4 @@ describe('detectEmergency', () => {
   it('keeps the global commands free ("ayuda", "help" are the help command)', () => {
     for (const command of ['ayuda', 'help', 'menu', 'salir', 'atras']) expect(detectEmergency(command)).toBeUndefined();
   });
-
-  it('is fast enough to run first on every message', () => {
-    const started = performance.now();
-    for (const row of THEME_UTTERANCES) detectEmergency(row.text);
-    expect((performance.now() - started) / THEME_UTTERANCES.length).toBeLessThan(1);
-  });
 });

@@ -110,16 +110,6 @@ describe('theme routing', () => {
     expect(rate(evaluation.top1)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('trains in well under a second and classifies in well under a millisecond', () => {
-    const started = performance.now();
-    const router = ThemeRouter.train(train);
-    expect(performance.now() - started).toBeLessThan(500);
-    for (const row of THEME_UTTERANCES) router.classify(row.text);
-    const timed = performance.now();
-    for (const row of THEME_UTTERANCES) router.classify(row.text);
-    expect((performance.now() - timed) / THEME_UTTERANCES.length).toBeLessThan(1);
-  });
-
   it('refuses to train without any data for a theme', () => {
     expect(() => ThemeRouter.train([{ text: 'como saco el ppt', theme: 'regularization' }], { lexicon: {} })).toThrow(RangeError);
   });
