@@ -1,4 +1,4 @@
-/** Jest runs the TypeScript sources through ts-jest; end-to-end tests start the built server (dist/). */
+/** Jest runs the TypeScript sources through swc; end-to-end tests start the built server (dist/). */
 const fs = require('node:fs');
 
 // Test stores (and the bots' DATA_DIRs) live in temporary folders and fsync every write. On tmpfs
@@ -19,8 +19,17 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // tsconfig.test.json sets isolatedModules: each file is only transpiled; pretest type-checks them all.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+  // swc only strips the types, as tsc emits them for tsconfig.json (CommonJS, ES2022 class fields);
+  // pretest type-checks every file (tsconfig.test.json's isolatedModules keeps that equivalent).
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022', transform: { useDefineForClassFields: true } },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -1,20 +1,24 @@
 /**
- * The deploy package as App Service gets it: `npm run package`'s app.zip (made once, from the build
- * `npm test` just made), unpacked in an empty folder outside the project, started with exactly the
- * startup command main.bicep sets and no build step, against the embedded store: /healthz answers 200.
+ * The deploy package as App Service gets it: `npm run package`'s files (from the build `npm test`
+ * just made) in an empty folder outside the project, started with exactly the startup command
+ * main.bicep sets and no build step, against the embedded store: /healthz answers 200.
  * The package holds the production dependencies and nothing of the development ones.
- * It is made with --store (no compression): the same file list, reading and zip layout as app.zip,
- * only zlib's level differs, and that cuts making and unpacking 29,000 files from about 30 s
- * to 18 s here; what is checked, the files and that they start, does not depend on the level.
+ * The 29,000 files are hard-linked into that folder from the list app.zip is made from
+ * (support/stagedPackage.ts) instead of zipped and unpacked (about 18 s here); that app.zip holds
+ * exactly that list, names, bytes and modes, is checked by zipping and unpacking a small project.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import yauzl from 'yauzl';
+import { makePackage } from '../../scripts/package';
+import { packageFiles } from '../../scripts/packageFiles';
 import { freePort } from '../support/ports';
+import { folderBeside, modulesAbove, stagePackage } from './support/stagedPackage';
 import { unzip } from './support/unzip';
 
-jest.setTimeout(300000);
+jest.setTimeout(120000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const template = readFileSync(path.join(ROOT, 'deploymentTemplates/main.bicep'), 'utf8');
@@ -28,18 +32,32 @@ async function untilHealthy(url: string, child: ChildProcess, output: () => stri
     const res = await fetch(url).catch(() => undefined);
     if (res?.status === 200) return res;
     if (Date.now() > deadline) throw new Error(`no 200 from ${url} within ${timeoutMs} ms: ${output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Resolves once no process of the process group `pid` leads is left. */
+async function groupGone(pid: number, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`process group ${pid} still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 describe('deploy package (npm run package)', () => {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'probot-package-'));
+  const work = folderBeside(ROOT, 'probot-package-');
   const site = path.join(work, 'wwwroot');
   let entries: string[];
 
-  beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'dist/scripts/package.js'), '--output', path.join(work, 'app.zip'), '--store'], { stdio: 'pipe' });
-    entries = await unzip(path.join(work, 'app.zip'), site);
+  beforeAll(() => {
+    entries = packageFiles(ROOT);
+    stagePackage(ROOT, entries, site);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -47,13 +65,15 @@ describe('deploy package (npm run package)', () => {
     expect(template).toMatch(/\{ name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' \}/);
     expect(entries).toEqual(expect.arrayContaining(['dist/bot/index.js', 'bin/run.js', 'package.json', 'package-lock.json']));
     for (const dependency of Object.keys(pkg.dependencies)) expect(entries).toContain(`node_modules/${dependency}/package.json`);
-    for (const dependency of ['typescript', 'jest', 'ts-jest', 'yazl']) expect(entries).not.toContain(`node_modules/${dependency}/package.json`);
+    for (const dependency of ['typescript', 'jest', '@swc/jest', '@swc/core', 'yazl']) expect(entries).not.toContain(`node_modules/${dependency}/package.json`);
     expect(entries.filter((e) => e.startsWith('dist/scripts/') || /^(bot|dialogs|cli|test)\//.test(e))).toEqual([]);
   });
 
   it('starts with the template\'s startup command in an empty folder and answers /healthz', async () => {
     const command = /appCommandLine: '([^']+)'/.exec(template)?.[1];
     expect(command).toBe('node dist/bot/index.js');
+    // Outside the project: nothing the package lacks can load from a node_modules higher up.
+    expect(modulesAbove(site)).toEqual([]);
     const port = await freePort();
     // As App Service runs it: the startup command through a shell, in the unpacked folder, PORT given.
     const child = spawn(command as string, {
@@ -73,6 +93,73 @@ describe('deploy package (npm run package)', () => {
     } finally {
       if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM'); // the shell and the app
       await exited;
+      if (child.pid) await groupGone(child.pid); // the app's own children finish writing DATA_DIR
     }
+  });
+});
+
+describe('app.zip (makePackage)', () => {
+  const work = folderBeside(ROOT, 'probot-zip-');
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  /** A project with the package's parts: a build, bin/, manifests and one production and one development dependency. */
+  function smallProject(root: string): void {
+    const files: Record<string, string> = {
+      'dist/bot/index.js': 'require("greeting");\n',
+      'dist/scripts/bench.js': 'left out\n',
+      'bin/run.js': '#!/usr/bin/env node\n',
+      'package.json': JSON.stringify({ name: 'small', dependencies: { greeting: '1.0.0' }, devDependencies: { tool: '2.0.0' } }),
+      'package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: { '': {}, 'node_modules/greeting': { version: '1.0.0' }, 'node_modules/tool': { version: '2.0.0', dev: true } },
+      }),
+      'node_modules/greeting/package.json': JSON.stringify({ name: 'greeting', version: '1.0.0' }),
+      'node_modules/greeting/index.js': `module.exports = ${JSON.stringify('¡hola! '.repeat(500))};\n`,
+      'node_modules/greeting/index.d.ts': 'export = string;\n',
+      'node_modules/tool/package.json': JSON.stringify({ name: 'tool', version: '2.0.0' }),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    }
+    chmodSync(path.join(root, 'bin/run.js'), 0o755);
+  }
+
+  function modesOf(zipFile: string): Promise<Map<string, number>> {
+    return new Promise((resolve, reject) =>
+      yauzl.open(zipFile, { lazyEntries: true }, (error, zip) => {
+        if (error || !zip) return reject(error);
+        const modes = new Map<string, number>();
+        zip.on('error', reject);
+        zip.on('entry', (entry: yauzl.Entry) => {
+          modes.set(entry.fileName, (entry.externalFileAttributes >>> 16) & 0o777);
+          zip.readEntry();
+        });
+        zip.on('end', () => resolve(modes));
+        zip.readEntry();
+      }),
+    );
+  }
+
+  it.each([
+    ['compressed, as deployed', false],
+    ['--store, uncompressed', true],
+  ])('holds each listed file under its name, with its bytes and mode (%s)', async (_, store) => {
+    const root = path.join(work, store ? 'store' : 'deflate');
+    smallProject(root);
+    const listed = packageFiles(root);
+    expect([...listed].sort()).toEqual(['bin/run.js', 'dist/bot/index.js', 'node_modules/greeting/index.js', 'node_modules/greeting/package.json', 'package-lock.json', 'package.json']);
+    const zipFile = path.join(work, `${store ? 'store' : 'deflate'}.zip`);
+    const result = await makePackage(zipFile, root, { store });
+    expect(result.files).toBe(listed.length);
+    const unpacked = path.join(work, `${store ? 'store' : 'deflate'}-unpacked`);
+    expect(await unzip(zipFile, unpacked)).toEqual(listed);
+    for (const file of listed) expect(readFileSync(path.join(unpacked, file))).toEqual(readFileSync(path.join(root, file)));
+    const modes = await modesOf(zipFile);
+    for (const file of listed) expect([file, modes.get(file)]).toEqual([file, statSync(path.join(root, file)).mode & 0o777]);
+    const size = statSync(zipFile).size;
+    const bytes = listed.reduce((sum, file) => sum + statSync(path.join(root, file)).size, 0);
+    if (store) expect(size).toBeGreaterThan(bytes);
+    else expect(size).toBeLessThan(bytes);
   });
 });
