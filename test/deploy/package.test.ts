@@ -3,19 +3,19 @@
  * just made) in an empty folder outside the project, started with exactly the startup command
  * main.bicep sets and no build step, against the embedded store: /healthz answers 200.
  * The package holds the production dependencies and nothing of the development ones.
- * The 29,000 files are hard-linked into that folder from the list app.zip is made from
+ * The 29,000 files are copied or hard-linked into that folder from the list app.zip is made from
  * (support/stagedPackage.ts) instead of zipped and unpacked (about 18 s here); that app.zip holds
  * exactly that list, names, bytes and modes, is checked by zipping and unpacking a small project.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { makePackage } from '../../scripts/package';
 import { packageFiles } from '../../scripts/packageFiles';
 import { freePort } from '../support/ports';
-import { folderBeside, modulesAbove, stagePackage } from './support/stagedPackage';
+import { modulesAbove, stagePackage, stagingFor } from './support/stagedPackage';
 import { unzip } from './support/unzip';
 
 jest.setTimeout(120000);
@@ -51,13 +51,13 @@ async function groupGone(pid: number, timeoutMs = 30000): Promise<void> {
 }
 
 describe('deploy package (npm run package)', () => {
-  const work = folderBeside(ROOT, 'probot-package-');
+  const { folder: work, place } = stagingFor(ROOT, 'probot-package-');
   const site = path.join(work, 'wwwroot');
   let entries: string[];
 
   beforeAll(() => {
     entries = packageFiles(ROOT);
-    stagePackage(ROOT, entries, site);
+    stagePackage(ROOT, entries, site, place);
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -99,7 +99,7 @@ describe('deploy package (npm run package)', () => {
 });
 
 describe('app.zip (makePackage)', () => {
-  const work = folderBeside(ROOT, 'probot-zip-');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'probot-zip-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   /** A project with the package's parts: a build, bin/, manifests and one production and one development dependency. */
