@@ -40,9 +40,13 @@ async function main(): Promise<void> {
     return;
   }
   const behindFrontDoor = workers > 1 && cluster.isWorker;
+  const link = behindFrontDoor ? (require('./cluster/workerLink') as typeof import('./cluster/workerLink')) : undefined;
+  // A worker loads the bot's modules beside the others, then starts when the primary says (one at a time).
+  const allowed = link?.untilAllowedToStart();
   const { startBot } = require('./startBot') as typeof import('./startBot');
   let running: RunningBot;
   try {
+    await allowed;
     running = await startBot(config, logger, { behindFrontDoor });
   } catch (err) {
     const message = err instanceof EmbeddedStoreError ? err.message : `could not start: ${(err as Error).message}`;
@@ -67,10 +71,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  if (behindFrontDoor) {
-    const { connectToFrontDoor } = require('./cluster/workerLink') as typeof import('./cluster/workerLink');
-    connectToFrontDoor({ port: running.port, accept: running.acceptVerifiedWebhook, stop: () => stop('front door'), logger });
-  }
+  link?.connectToFrontDoor({ port: running.port, accept: running.acceptVerifiedWebhook, stop: () => stop('front door'), logger });
 }
 
 function safeWorkerCount(): number {

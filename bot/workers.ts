@@ -38,38 +38,51 @@ export interface WorkerEvents {
 }
 
 /**
- * Runs in the primary: starts `count` workers one after another (each start seeds and migrates the
- * shared store, which two at once would race), starts a new one in the same slot when one dies
- * unexpectedly, and on SIGTERM/SIGINT asks every worker to finish its accepted messages and stop.
+ * Runs in the primary: forks `count` workers at once, so they load their modules side by side, and
+ * lets them start the bot one after another, the first once `storeReady` settles (each start seeds
+ * and migrates the shared store, which two at once would race); starts a new one in the same slot
+ * when one dies unexpectedly, and on SIGTERM/SIGINT asks every worker to finish its accepted
+ * messages and stop.
  */
-export function superviseWorkers(count: number, logger: Logger, events: WorkerEvents): void {
+export function superviseWorkers(count: number, logger: Logger, events: WorkerEvents, storeReady: Promise<void> = Promise.resolve()): void {
   let stopping = false;
   let everyoneUp = false;
   const slots = new Map<number, { slot: number; startedAt: number }>();
+  const workerOf = new Map<number, Worker>(); // slot → its worker
+  const upIds = new Set<number>(); // workers whose bot listens (the others have accepted nothing)
   const fork = (slot: number): Worker => {
     const worker = cluster.fork();
     slots.set(worker.id, { slot, startedAt: Date.now() });
+    workerOf.set(slot, worker);
     // A send to a worker that just died reports here; its parts wait for the replacement.
     worker.on('error', (err) => logger.warn({ worker: worker.id, err: err.message }, 'bot worker channel error'));
     worker.on('message', (message: unknown) => {
       if (!isFromWorker(message) || message.probot !== 'ready') return;
+      upIds.add(worker.id);
       events.up(slot, worker, message.port);
       startAfter(slot);
     });
     return worker;
   };
-  /** At first start, the next slot once `slot` is up (or given up on). */
+  const allowStart = (worker: Worker | undefined): void => {
+    if (worker?.isConnected()) worker.send({ probot: 'start' } satisfies ToWorker);
+  };
+  /** At first start: the slot allowed to start now. */
+  let starting = 0;
+  /** At first start, the next living slot once `slot` is up (or given up on). */
   const startAfter = (slot: number): void => {
-    if (everyoneUp) return;
-    if (slot + 1 < count) fork(slot + 1);
-    else {
-      everyoneUp = true;
-      events.allUp();
+    if (everyoneUp || slot !== starting) return;
+    for (starting = slot + 1; starting < count; starting++) {
+      const next = workerOf.get(starting);
+      if (next?.isConnected()) return allowStart(next);
     }
+    everyoneUp = true;
+    events.allUp();
   };
   const alive = (): number => Object.keys(cluster.workers ?? {}).length;
   const finish = (code: number): void => void events.stopped(code).then(() => process.exit(code), () => process.exit(1));
-  fork(0);
+  for (let slot = 0; slot < count; slot++) fork(slot);
+  void storeReady.then(() => allowStart(workerOf.get(0)));
   cluster.on('exit', (worker, code, signal) => {
     const started = slots.get(worker.id);
     slots.delete(worker.id);
@@ -82,7 +95,7 @@ export function superviseWorkers(count: number, logger: Logger, events: WorkerEv
     logger.error({ worker: worker.id, slot: started.slot, code, signal, livedMs: lived }, 'bot worker stopped unexpectedly');
     const replaced = lived >= CRASH_LOOP_MS;
     events.down(started.slot, replaced);
-    if (replaced) fork(started.slot);
+    if (replaced) allowStart(fork(started.slot)); // the store is up by now: no need to wait
     else if (alive() === 0) finish(1);
     else startAfter(started.slot);
   });
@@ -94,7 +107,7 @@ export function superviseWorkers(count: number, logger: Logger, events: WorkerEv
       if (alive() === 0) finish(0);
       for (const worker of Object.values(cluster.workers ?? {})) {
         // After the last webhook part on the same channel, so nothing sent to it is left behind.
-        if (worker?.isConnected()) worker.send({ probot: 'stop' } satisfies ToWorker);
+        if (worker && upIds.has(worker.id) && worker.isConnected()) worker.send({ probot: 'stop' } satisfies ToWorker);
         else worker?.process.kill('SIGTERM');
       }
     });

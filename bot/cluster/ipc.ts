@@ -5,6 +5,8 @@
 
 /** Primary → worker. */
 export type ToWorker =
+  /** Start the bot now (the worker has loaded its modules meanwhile; starts touch the store one at a time). */
+  | { probot: 'start' }
   /** A notification part the front door verified and answered; reply `handled` with its id. */
   | { probot: 'webhook'; id: number; payload: unknown }
   /** Finish what was accepted, then stop (sent after the last part, so none is left behind). */

@@ -17,6 +17,21 @@ export interface WorkerLinkOptions {
   logger: Logger;
 }
 
+/**
+ * Resolves when the primary lets this worker start its bot. Call it before loading the bot's
+ * modules (synchronously, so the message cannot arrive before anyone listens for it).
+ */
+export function untilAllowedToStart(): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown): void => {
+      if (!isToWorker(message) || message.probot !== 'start') return;
+      process.off('message', onMessage);
+      resolve();
+    };
+    process.on('message', onMessage);
+  });
+}
+
 export function connectToFrontDoor(options: WorkerLinkOptions): void {
   const { accept, logger } = options;
   const tell = (message: FromWorker): void => {
@@ -24,7 +39,7 @@ export function connectToFrontDoor(options: WorkerLinkOptions): void {
     if (process.connected) process.send?.(message);
   };
   process.on('message', (message: unknown) => {
-    if (!isToWorker(message)) return;
+    if (!isToWorker(message) || message.probot === 'start') return;
     if (message.probot === 'stop') {
       options.stop();
       return;
