@@ -21,6 +21,13 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
+/**
+ * Workers run at a lower CPU priority (nice +5) than the primary and the store process: when the
+ * cores are full of turns, the front door still gets the CPU to answer Meta's webhook at once, and
+ * the store the turns wait on is not starved by them. Turns lose nothing they would otherwise get.
+ */
+const WORKER_NICENESS = 5;
+
 /** A worker that dies this soon after starting is not restarted again (it would only crash-loop). */
 const CRASH_LOOP_MS = 5_000;
 
@@ -54,6 +61,11 @@ export function superviseWorkers(count: number, logger: Logger, events: WorkerEv
     const worker = cluster.fork();
     slots.set(worker.id, { slot, startedAt: Date.now() });
     workerOf.set(slot, worker);
+    try {
+      os.setPriority(worker.process.pid ?? 0, Math.min(19, os.getPriority() + WORKER_NICENESS));
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'bot worker priority not lowered; the front door shares the CPU with turns');
+    }
     // A send to a worker that just died reports here; its parts wait for the replacement.
     worker.on('error', (err) => logger.warn({ worker: worker.id, err: err.message }, 'bot worker channel error'));
     worker.on('message', (message: unknown) => {
