@@ -383,7 +383,7 @@ describe('hand-off without a template, outside hours, and on the Emulator', () =
     expect((await say('talk to a person')).join('\n')).toContain('persona asesora');
     const opened = (await say('handoff_yes')).join('\n');
     expect(opened).toContain('Ahora no hay personas asesoras conectadas');
-    expect(opened).toMatch(/desde el \*\w+ a las 08:00\*/u);
+    expect(opened).toMatch(/desde el \*\p{L}+ a las 08:00\*/u);
     expect(opened).toContain('01 8000 180588');
     const conversation = chatwoot.onlyConversation();
     expect(conversation.customAttributes).toMatchObject({ channel: 'emulator' });
