@@ -113,6 +113,8 @@ describe('WebhookReceiver', () => {
     expect(receiver.figures()).toMatchObject({ waiting: 1, running: 1, crowded: true, busyNoticesSent: 1 });
     expect(JSON.stringify(receiver.figures())).not.toContain(other);
     expect(handler.calls.filter((c) => c.startsWith('read '))).toEqual([]);
+    // The notice's timer and the line's own clock start in different milliseconds: wait on the line's clock.
+    await until(() => receiver.figures().oldestWaitMs >= 40);
     release();
     await receiver.idle();
     expect(handler.calls.filter((c) => c.startsWith('turn '))).toEqual(['turn primero', 'turn segundo']);
