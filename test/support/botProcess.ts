@@ -38,7 +38,11 @@ export async function startBotProcess(env: Record<string, string>, options: { po
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     let buffer = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start within 20 s; stderr: ${stderr}`)), 20000);
+    // A bot (or a cluster: front door, store process, workers) that is not up in time is killed, not left running.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot did not start within 20 s; stderr: ${stderr}`));
+    }, 20000);
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       let newline: number;
