@@ -76,6 +76,11 @@ export class CivilRegistryDialog extends GuidedThemeDialog<CivilRegistryDetails>
     // Said before consenting, or read by the opening message's understanding (ids carried over).
     const known = await this.useKnown(step, 'civil_registry.birth', this.choices(step, 'birth'));
     if (known) return step.next({ id: known });
+    // Half of it known ("mi bebé nació en Cúcuta", no year): only the other half is asked.
+    const place = await this.useKnown(step, 'civil_registry.birthPlace');
+    if (place === 'colombia') return step.next({ id: 'colombia' });
+    const period = await this.useKnown(step, 'civil_registry.birthYear');
+    if (period) return step.next({ id: period });
     return this.askBirthQuestion(step, 'birthQuestion', 'birth');
   }
 

@@ -121,6 +121,17 @@ describe('a conversation that listens', () => {
       expect(lastChoices(answer)).toEqual(['useful_yes', 'useful_no']);
     });
 
+    it('said before consenting ("nacio en cucuta", no year): after "sí, acepto" only the year is asked', async () => {
+      const c = startConversation(store);
+      await c.say('hola mi bebe nacio en cucuta y no lo he registrado');
+      const afterConsent = await c.say('consent_yes');
+      expect(allText(afterConsent)).toContain('Entiendo: tu bebé nació en Cúcuta');
+      expect(allText(afterConsent)).not.toContain('¿Dónde nació');
+      expect(lastChoices(afterConsent)).toEqual(['since_2015', 'before_2015']);
+      const year = await c.say('2023');
+      expect(allText(year)).not.toContain('¿Nació en Colombia o en otro país?');
+    });
+
     it('with the year too, the answer comes at once', async () => {
       const c = await consented();
       const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');
