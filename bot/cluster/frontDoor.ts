@@ -1,15 +1,15 @@
 /**
  * The cluster's front door, in the primary, on PORT (node:http only: no restify, botbuilder or
  * Cosmos client here, so this event loop does nothing but answer):
- *   POST /api/whatsapp  raw body read with its bound, X-Hub-Signature-256 checked, 200 at once
- *                       (401/403/413/400 as a single bot answers), then each person's part handed
+ *   POST /api/whatsapp  read and checked as a single bot does (channels/whatsapp/signedWebhook.ts),
+ *                       200 at once, then each person's part handed
  *                       to that person's worker over IPC (deliveries.ts)
  *   GET /healthz        every worker asked, one answer (clusterHealth.ts)
  *   anything else       passed to a worker on its loopback port (proxy.ts), turn by turn
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from '../channels/whatsapp/rawBody';
-import { SIGNATURE_HEADER, verifySignature } from '../channels/whatsapp/signature';
+import { DEFAULT_MAX_BODY_BYTES } from '../channels/whatsapp/rawBody';
+import { readSignedWebhook, respond } from '../channels/whatsapp/signedWebhook';
 import type { Logger } from '../logger';
 import type { Telemetry } from '../telemetry/telemetry';
 import { askWorker, clusterHealth } from './clusterHealth';
@@ -31,14 +31,6 @@ export interface FrontDoorOptions {
   telemetry: () => Telemetry;
 }
 
-function respond(res: ServerResponse, status: number, body: string, close = false): void {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  // After a refusal the rest of the body is unwanted: do not keep the connection for it.
-  if (close) res.setHeader('Connection', 'close');
-  res.end(body);
-}
 
 export function createFrontDoor(options: FrontDoorOptions): http.Server {
   const { appSecret, deliveries, logger } = options;
@@ -47,45 +39,13 @@ export function createFrontDoor(options: FrontDoorOptions): http.Server {
   let turn = 0;
 
   const receiveWebhook = async (req: IncomingMessage, res: ServerResponse, secret: string): Promise<void> => {
-    const signature = req.headers[SIGNATURE_HEADER];
-    if (signature === undefined || signature === '') {
-      logger.warn('WhatsApp webhook without X-Hub-Signature-256 rejected');
-      options.telemetry().signatureRejected('missing');
-      respond(res, 401, 'Missing signature', true);
-      return;
-    }
-    let raw: Buffer;
-    try {
-      raw = await readRawBody(req, maxBodyBytes);
-    } catch (err) {
-      if (err instanceof PayloadTooLargeError) {
-        logger.warn({ limitBytes: err.limitBytes, receivedBytes: err.receivedBytes }, 'WhatsApp webhook body too large');
-        respond(res, 413, 'Payload too large', true);
-      } else {
-        logger.warn({ err: (err as Error).message }, 'WhatsApp webhook body could not be read');
-        respond(res, 400, 'Bad request', true);
-      }
-      return;
-    }
-    const check = verifySignature(raw, signature, secret);
-    if (check !== 'valid') {
-      logger.warn({ check }, 'WhatsApp webhook signature rejected');
-      options.telemetry().signatureRejected(check === 'missing' ? 'missing' : 'wrong');
-      respond(res, check === 'missing' ? 401 : 403, check === 'missing' ? 'Missing signature' : 'Invalid signature');
-      return;
-    }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(raw.toString('utf8'));
-    } catch {
-      // Signed by Meta but unusable: a non-200 answer would only make Meta retry it for days.
-      logger.warn({ reason: 'the body is not JSON', bytes: raw.length }, 'WhatsApp webhook payload ignored');
-      respond(res, 200, 'OK');
-      return;
-    }
-    respond(res, 200, 'OK');
-    const parts = splitNotification(payload);
-    for (const part of parts) deliveries.dispatch(part, Math.ceil(raw.length / parts.length));
+    const answer = await readSignedWebhook(req, secret, maxBodyBytes, logger);
+    if (answer.status === 401) options.telemetry().signatureRejected('missing');
+    else if (answer.status === 403) options.telemetry().signatureRejected('wrong');
+    respond(res, answer);
+    if (answer.payload === undefined) return;
+    const parts = splitNotification(answer.payload);
+    for (const part of parts) deliveries.dispatch(part, Math.ceil((answer.bytes ?? 0) / parts.length));
   };
 
   const answerHealth = async (res: ServerResponse): Promise<void> => {
@@ -100,7 +60,7 @@ export function createFrontDoor(options: FrontDoorOptions): http.Server {
   const passOn = (req: IncomingMessage, res: ServerResponse): void => {
     const ports = options.workerPorts();
     if (ports.length === 0) {
-      respond(res, 503, 'No bot worker is up yet', true);
+      respond(res, { status: 503, body: 'No bot worker is up yet', close: true });
       req.resume();
       return;
     }
@@ -115,7 +75,7 @@ export function createFrontDoor(options: FrontDoorOptions): http.Server {
     else passOn(req, res);
     handled?.catch((err: Error) => {
       logger.error({ err: err.message }, 'front door request failed');
-      if (!res.headersSent) respond(res, 500, 'Internal error', true);
+      respond(res, { status: 500, body: 'Internal error', close: true });
     });
   });
   server.on('close', () => agent.destroy());

@@ -13,8 +13,8 @@ import { KeyedSerialQueue } from './keyedQueue';
 import { parseMoreOptionsId } from './outbound';
 import { PendingWork } from './pendingWork';
 import type { ProcessedMessageLedger } from './processedMessages';
-import { DEFAULT_MAX_BODY_BYTES, PayloadTooLargeError, readRawBody } from './rawBody';
-import { SIGNATURE_HEADER, verifySignature } from './signature';
+import { DEFAULT_MAX_BODY_BYTES } from './rawBody';
+import { checkSignedBody, readSignedWebhook, respond } from './signedWebhook';
 import { TurnLine, TurnLineFigures, TurnLineOptions } from './turnLine';
 
 /** The bot's turn handler, e.g. `(context) => bot.run(context)`. */
@@ -121,27 +121,9 @@ export class WebhookReceiver {
    * is wrong, otherwise 200 at once and the messages are handled afterwards (see `idle()`).
    */
   async receive(req: IncomingMessage, res: ServerResponse, logic: TurnLogic): Promise<void> {
-    const signature = req.headers[SIGNATURE_HEADER];
-    if (signature === undefined || signature === '') {
-      this.logger.warn('WhatsApp webhook without X-Hub-Signature-256 rejected');
-      respond(res, 401, 'Missing signature', true);
-      return;
-    }
-    let raw: Buffer;
-    try {
-      raw = await readRawBody(req, this.maxBodyBytes);
-    } catch (err) {
-      if (err instanceof PayloadTooLargeError) {
-        this.logger.warn({ limitBytes: err.limitBytes, receivedBytes: err.receivedBytes }, 'WhatsApp webhook body too large');
-        respond(res, 413, 'Payload too large', true);
-      } else {
-        this.logger.warn({ err: (err as Error).message }, 'WhatsApp webhook body could not be read');
-        respond(res, 400, 'Bad request', true);
-      }
-      return;
-    }
-    const receipt = this.handleWebhook(raw, signature, logic);
-    respond(res, receipt.status, receipt.body);
+    const answer = await readSignedWebhook(req, this.appSecret, this.maxBodyBytes, this.logger);
+    respond(res, answer);
+    if (answer.payload !== undefined) void this.acceptVerified(answer.payload, logic, answer.bytes);
   }
 
   /**
@@ -149,20 +131,8 @@ export class WebhookReceiver {
    * Call it only when the answer can be sent right away; the work starts on the next tick.
    */
   handleWebhook(rawBody: Buffer, signature: string | string[] | undefined, logic: TurnLogic): WebhookReceipt {
-    const check = verifySignature(rawBody, signature, this.appSecret);
-    if (check !== 'valid') {
-      this.logger.warn({ check }, 'WhatsApp webhook signature rejected');
-      return { status: check === 'missing' ? 401 : 403, body: check === 'missing' ? 'Missing signature' : 'Invalid signature', processed: Promise.resolve() };
-    }
-    let payload: unknown;
-    try {
-      payload = JSON.parse(rawBody.toString('utf8'));
-    } catch {
-      // Signed by Meta but unusable: a non-200 answer would only make Meta retry it for days.
-      this.logger.warn({ reason: 'the body is not JSON', bytes: rawBody.length }, 'WhatsApp webhook payload ignored');
-      return { status: 200, body: 'OK', processed: Promise.resolve() };
-    }
-    return { status: 200, body: 'OK', processed: this.acceptVerified(payload, logic, rawBody.length) };
+    const { status, body, payload } = checkSignedBody(rawBody, signature, this.appSecret, this.logger);
+    return { status, body, processed: payload === undefined ? Promise.resolve() : this.acceptVerified(payload, logic, rawBody.length) };
   }
 
   /**
@@ -307,12 +277,3 @@ export class WebhookReceiver {
   }
 }
 
-function respond(res: ServerResponse, status: number, body: string, close = false): void {
-  if (res.headersSent) return;
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(body));
-  // After a refusal the rest of the body is unwanted: do not keep the connection for it.
-  if (close) res.setHeader('Connection', 'close');
-  res.end(body);
-}
