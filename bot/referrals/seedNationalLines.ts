@@ -4,6 +4,7 @@
  */
 import seedFile from './seed/national-lines.json';
 import { NATIONAL_PARTITION, Referral } from './referral';
+import { ReferralWriteError } from './referralErrors';
 import type { ReferralRecord } from './referralRecord';
 import type { ReferralRepository } from './referralRepository';
 import { validateReferral } from './referralValidation';
@@ -32,8 +33,25 @@ export function nationalLineSeed(): Referral[] {
  * Loads the shipped national lines when the national partition is empty (first start); otherwise
  * does nothing, so admins' edits and removals are never undone. Returns how many were added.
  */
-export async function seedNationalLines(repository: ReferralRepository, actor = SEED_ACTOR): Promise<number> {
-  if (!(await repository.isPartitionEmpty(NATIONAL_PARTITION))) return 0;
-  const outcome = await repository.importReferrals(nationalLineSeed(), actor);
-  return outcome.created;
+export async function seedNationalLines(repository: ReferralRepository, actor = SEED_ACTOR, pause = randomPause): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    if (!(await repository.isPartitionEmpty(NATIONAL_PARTITION))) return 0;
+    try {
+      return (await repository.importReferrals(nationalLineSeed(), actor)).created;
+    } catch (err) {
+      // Two instances starting together on a fresh store both find the partition empty: the later
+      // one's creates fail with 409 and its import is undone. Look again after a pause: the other's
+      // seed is there (or, when each undid half, one of them wins the next try).
+      const lostARace = err instanceof ReferralWriteError && err.failures.every((f) => f.statusCode === 409);
+      if (!lostARace || attempt >= SEED_ATTEMPTS) throw err;
+      await pause(attempt);
+    }
+  }
+}
+
+const SEED_ATTEMPTS = 5;
+
+/** A random pause that grows with each try, so two racing instances stop meeting. */
+function randomPause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * attempt));
 }

@@ -220,4 +220,17 @@ describe('seedNationalLines', () => {
       await fresh.destroy();
     }
   });
+
+  it('seeds once when several instances start together on a fresh store (none fails with 409)', async () => {
+    const fresh = await startTestStore();
+    try {
+      const instances = [1, 2, 3].map(() => new ReferralRepository(fresh.containers.referrals, fresh.containers.audit));
+      const seeded = await Promise.all(instances.map((r) => seedNationalLines(r)));
+      expect(seeded.reduce((a, b) => a + b, 0)).toBe(nationalLineSeed().length);
+      const { resources } = await fresh.containers.referrals.items.query({ query: 'SELECT VALUE c.id FROM c' }).fetchAll();
+      expect([...resources].sort()).toEqual(nationalLineSeed().map((r) => r.id).sort());
+    } finally {
+      await fresh.destroy();
+    }
+  });
 });
