@@ -132,6 +132,19 @@ describe('a conversation that listens', () => {
       expect(allText(year)).not.toContain('¿Nació en Colombia o en otro país?');
     });
 
+    it('"no lo e registrado" (he written as it sounds) counts as no registro civil, never asked again', async () => {
+      const c = startConversation(store);
+      await c.say('hola mi bebe nacio en cucuta y no lo e registrado');
+      const afterConsent = await c.say('consent_yes');
+      expect(allText(afterConsent)).toContain('Entiendo: tu bebé nació en Cúcuta y no tiene registro civil.');
+      expect(lastChoices(afterConsent)).toEqual(['since_2015', 'before_2015']);
+      // Only what was not said is asked: the parents' nationality, never the registro civil again.
+      const year = await c.say('2023');
+      expect(allText(year)).toContain('¿La mamá o el papá del niño o la niña es venezolano/a?');
+      expect(allText(year)).not.toContain('ya tiene *registro civil*');
+      expect(allText(await c.say('si'))).toContain('Primero la Niñez');
+    });
+
     it('with the year too, the answer comes at once', async () => {
       const c = await consented();
       const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');

@@ -20,6 +20,24 @@ function idsOf(text: string): Omit<UnderstoodIds, 'theme'> {
   return ids;
 }
 
+describe('understand: "not registered" as people write it', () => {
+  it.each([
+    'mi bebe nacio en cucuta y no lo e registrado',
+    'mi bebe no lo he registrado',
+    'mi hija nacio aqui y no la a registrado el papa',
+    'mi niño no emos podido registrarlo',
+    'no he registrado a mi hija',
+    'mi hijo nacio en 2023 todavia no lo registre',
+    'mi bebe no lo pude registrar',
+  ])('%s', (text) => {
+    expect(idsOf(text).child?.registered).toBe(false);
+  });
+
+  it.each(['mi bebe ya lo registre', 'mi hija ya esta registrada', 'mi bebe no lo he llevado al medico'])('%s is not "not registered"', (text) => {
+    expect(idsOf(text).child?.registered).not.toBe(false);
+  });
+});
+
 describe('understand: the issue 9 examples', () => {
   it.each<[string, Omit<UnderstoodIds, 'theme'>]>([
     [

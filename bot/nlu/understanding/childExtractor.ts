@@ -33,7 +33,10 @@ const MONTHS: Readonly<Record<string, number>> = {
 
 const NOT_REGISTERED = anyOf([
   String.raw`\b(no|sin|ni) (tiene |tienen |cuenta con |le han hecho |le hicieron )?(el |su )?registro( civil)?\b`,
-  String.raw`\bno (lo|la|los|las) (he|hemos|han|ha) (podido )?registrad[oa]s?\b`,
+  // "he" is often written as it sounds: "no lo e registrado", "no lo a registrado", "no emos podido".
+  // ("registre" arrives here as "registro": the keyword speller corrects it.)
+  String.raw`\bno (lo |la |los |las )?(he|e|hemos|emos|han|an|ha|a) (podido |logrado )?(registrad[oa]s?|registrar(lo|la|los|las)?)\b`,
+  String.raw`\bno (lo|la|los|las) (registre|registro|registramos|registraron|pude registrar|pudimos registrar)\b`,
   String.raw`\bno (esta|estan) registrad[oa]s?\b`,
   String.raw`\b(has|have|with|without) no birth (certificate|registration)\b|\bnot registered\b|\bno birth certificate\b|\bwithout (a )?birth certificate\b`,
 ]);
