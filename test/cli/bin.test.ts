@@ -5,7 +5,7 @@
  * output), output on a pipe that is complete when the process ends, and a process that ends when
  * the store cannot be opened.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,22 @@ describe('pro, run as bin/run.js', () => {
     expect(unknownFlag.stderr).toContain('Nonexistent flag: --bogus');
     expect(missingArg.code).toBe(2);
     expect(missingArg.json).toEqual({ error: { name: 'Error', message: expect.stringContaining('Missing 1 required arg'), exitCode: 2 } });
+  });
+
+  it('reads .env in the folder it runs in, as npm start does, and the shell\'s variables win over it', async () => {
+    const folder = path.join(dir, 'bot-folder');
+    mkdirSync(folder);
+    const dotenvEnv = { ...env, COSMOS_DATABASE: 'cli_dotenv' };
+    expect((await runCommand(['db', 'init', '--seed'], dotenvEnv)).code).toBe(0);
+    writeFileSync(path.join(folder, '.env'), Object.entries(dotenvEnv).map(([k, v]) => `${k}=${v}`).join('\n') + '\n');
+    // Nothing about the store in the environment: only the file says where it is.
+    const shell = { LOG_LEVEL: 'error' };
+    const listed = await runCliJson<{ referrals: { id: string }[] }>(['referrals', 'list'], shell, folder);
+    expect(listed.code).toBe(0);
+    expect(listed.json.referrals.map((r) => r.id)).toContain('national-pro-line');
+    // A variable set in the shell wins: another database on the same server has no lines.
+    const overridden = await runCliJson<{ count: number }>(['referrals', 'list'], { ...shell, COSMOS_DATABASE: 'cli_dotenv_other' }, folder);
+    expect(overridden.json.count).toBe(0);
   });
 
   it('exits 1 when the store cannot be opened (the port is taken by something that is not a store)', async () => {

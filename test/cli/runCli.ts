@@ -27,7 +27,8 @@ export function cliEnv(store: TestStore, database: string): CliEnv {
   return { COSMOS_EMBEDDED_PORT: port, COSMOS_DATABASE: database, DATA_DIR: store.dataDir, LOG_LEVEL: 'error' };
 }
 
-export function runCli(args: string[], env: CliEnv): Promise<CliRun> {
+/** `cwd`: the folder the admin runs it in (the project's by default). */
+export function runCli(args: string[], env: CliEnv, cwd = ROOT): Promise<CliRun> {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'commands'))) {
     throw new Error('The CLI is not built: run "npx tsc -p tsconfig.json" (npm test does it in pretest)');
   }
@@ -37,7 +38,7 @@ export function runCli(args: string[], env: CliEnv): Promise<CliRun> {
   delete inherited.COSMOS_KEY;
   const childEnv = { ...inherited, ...env };
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: childEnv, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -61,6 +62,6 @@ export function parseJsonRun<T>(args: string[], run: CliRun): CliRun & { json: T
 }
 
 /** Runs with --json and parses standard output. */
-export async function runCliJson<T>(args: string[], env: CliEnv): Promise<CliRun & { json: T }> {
-  return parseJsonRun<T>(args, await runCli([...args, '--json'], env));
+export async function runCliJson<T>(args: string[], env: CliEnv, cwd?: string): Promise<CliRun & { json: T }> {
+  return parseJsonRun<T>(args, await runCli([...args, '--json'], env, cwd));
 }
