@@ -7,7 +7,6 @@ import os from 'node:os';
 import { Command, Errors, Flags, Interfaces } from '@oclif/core';
 import pino from 'pino';
 import { loadConfig } from '../bot/config';
-import { loadLocalEnvFile } from '../bot/localEnvFile';
 import { ReferralRepository } from '../bot/referrals';
 import { openStore, Store } from '../bot/storage/openStore';
 import { exitCodeOf } from './cliErrors';
@@ -49,9 +48,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   private store: Store | undefined;
 
   override async init(): Promise<void> {
-    // The same `.env` as `npm start` reads, so a command in the bot's folder reaches the bot's store
-    // (DATA_DIR, COSMOS_*); variables set in the shell still win.
-    loadLocalEnvFile();
     await super.init();
     const { args, flags } = await this.parse({
       flags: this.ctor.flags,
