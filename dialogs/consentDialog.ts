@@ -13,11 +13,12 @@ import type { Activity, BotState, StatePropertyAccessor, TurnContext } from 'bot
 import type { Locale } from '../bot/content/locale';
 import type { ContentCatalog } from '../bot/content/catalog';
 import { detectGlobalCommand } from '../bot/commands/globalCommands';
+import type { ThemeId } from '../bot/nlu/themes';
 import { type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
 import { hasConsented, type UserProfile } from '../bot/profile/userProfile';
 import { foldWords } from '../bot/text/fold';
 import { choiceMessage, textMessage } from '../bot/turn/replies';
-import { getSession } from '../bot/turn/session';
+import { getSession, type Session } from '../bot/turn/session';
 
 /**
  * Before consent, and after a decline, a person's document lives this long (a conversation's worth):
@@ -32,6 +33,16 @@ export const SHORT_KEEP_SECONDS = 3600;
 export interface ConsentNotice {
   shownAt: string;
   pending?: UnderstoodIds;
+  /** When the question's theme was unclear: the two or three likely ones, offered after the decision. */
+  candidates?: ThemeId[];
+}
+
+/** Where orientation starts once the person decided. */
+export interface Orientation {
+  /** The theme of the question asked before (its answers carried over). */
+  theme?: string;
+  /** Or, when that theme was unclear, the likely themes to offer instead of the whole menu. */
+  candidates?: ThemeId[];
 }
 
 /** Typed words that accept consent at any time, even in the middle of a theme (never a bare "sí"). */
@@ -45,8 +56,8 @@ export interface ConsentDialogOptions {
   personState: BotState;
   /** Said in the privacy notice: how long a consenting person's data is kept. */
   stateTtlDays: number;
-  /** Orientation once the person decided: the menu, or straight at the theme they asked about before. */
-  orient(context: TurnContext, theme: string | undefined): Promise<void>;
+  /** Orientation once the person decided: the menu, straight at the theme they asked about before, or its likely themes. */
+  orient(context: TurnContext, where: Orientation): Promise<void>;
 }
 
 export class ConsentDialog {
@@ -74,7 +85,7 @@ export class ConsentDialog {
     const { profile } = getSession(context);
     const declined = profile.consent?.decision === 'declined';
     if (declined && LATE_ACCEPT.has(foldWords(context.activity.text ?? ''))) {
-      await this.accept(context);
+      await this.accept(context, undefined);
       return true;
     }
     if (hasConsented(profile) || declined) return false;
@@ -114,7 +125,7 @@ export class ConsentDialog {
     if (command?.kind === 'language') {
       session.switchLanguage(command.to);
       const notice = await this.notice.get(context);
-      await this.notice.set(context, { shownAt: new Date().toISOString(), ...(notice?.pending ? { pending: notice.pending } : {}) });
+      await this.notice.set(context, { ...notice, shownAt: new Date().toISOString() });
       return this.sendWelcome(context);
     }
     if (command?.kind === 'delete_data') {
@@ -125,14 +136,9 @@ export class ConsentDialog {
     const notice = await this.notice.get(context);
     // A "sí" or "ok" counts only as the answer to the consent question, shown with the notice.
     const decision = notice ? this.decisionIn(text, session.locale) : undefined;
-    if (decision === 'consent_yes') return this.accept(context, notice?.pending);
-    if (decision === 'consent_no') return this.decline(context, notice?.pending);
-    // A question before consent: keep only what it answers (ids), to answer it right after consent.
-    const asked = understoodIds(session.understanding);
-    // A risk with no clear theme is a protection question.
-    const theme = asked.theme ?? (asked.risks?.length ? 'protection' : undefined);
-    const pending = theme ? { ...asked, theme } : notice?.pending;
-    await this.notice.set(context, { shownAt: notice?.shownAt ?? new Date().toISOString(), ...(pending ? { pending } : {}) });
+    if (decision === 'consent_yes') return this.accept(context, notice);
+    if (decision === 'consent_no') return this.decline(context, notice);
+    await this.notice.set(context, { shownAt: notice?.shownAt ?? new Date().toISOString(), ...this.askedIn(session, notice) });
     if (notice) {
       const ui = (key: string) => content.ui(session.locale, 'common', key);
       await context.sendActivity(choiceMessage(`${ui('consentBeforeAnswer')}\n\n${ui('consentQuestion')}`, content.choices(session.locale, 'common', CONSENT_GROUP)));
@@ -141,19 +147,40 @@ export class ConsentDialog {
     await this.sendWelcome(context);
   }
 
+  /**
+   * A question before consent: keep only what it answers (ids, never words), to answer it right
+   * after the decision. With no clear theme ("soy retornado, q ayudas ay"), what it said and its
+   * likely themes; a message that says nothing new keeps what an earlier one asked.
+   */
+  private askedIn(session: Session, notice: ConsentNotice | undefined): Pick<ConsentNotice, 'pending' | 'candidates'> {
+    const asked = understoodIds(session.understanding);
+    // A risk with no clear theme is a protection question.
+    const theme = asked.theme ?? (asked.risks?.length ? 'protection' : undefined);
+    if (theme) return { pending: { ...asked, theme } };
+    const candidates = session.understanding.themeCandidates;
+    if (candidates?.length) return { pending: asked, candidates };
+    return { ...(notice?.pending ? { pending: notice.pending } : {}), ...(notice?.candidates ? { candidates: notice.candidates } : {}) };
+  }
+
+  /** Where to go after the decision: the theme asked about, its likely themes, or the menu. */
+  private static orientation(notice: ConsentNotice | undefined): Orientation {
+    if (notice?.pending?.theme) return { theme: notice.pending.theme };
+    return notice?.candidates?.length ? { candidates: notice.candidates } : {};
+  }
+
   /** Consent given: thanks, then the question asked before consent (or the menu). */
-  private async accept(context: TurnContext, pending?: UnderstoodIds): Promise<void> {
+  private async accept(context: TurnContext, notice: ConsentNotice | undefined): Promise<void> {
     const session = getSession(context);
     session.profile.consent = { decision: 'given', at: new Date().toISOString() };
     session.counts.consent('given');
     await this.notice.delete(context);
-    session.carryOver(pending);
+    session.carryOver(notice?.pending);
     await context.sendActivity(textMessage(this.options.content.ui(session.locale, 'common', 'consentAccepted')));
-    await this.options.orient(context, pending?.theme);
+    await this.options.orient(context, ConsentDialog.orientation(notice));
   }
 
   /** Consent declined: said plainly with the national line, and orientation all the same. */
-  private async decline(context: TurnContext, pending?: UnderstoodIds): Promise<void> {
+  private async decline(context: TurnContext, notice: ConsentNotice | undefined): Promise<void> {
     const { content } = this.options;
     const session = getSession(context);
     session.profile.consent = { decision: 'declined', at: new Date().toISOString() };
@@ -164,8 +191,8 @@ export class ConsentDialog {
       textMessage(content.fact(session.locale, 'common', 'nationalLine')),
     ] as Partial<Activity>[]);
     // Straight to what they asked before (its answers carried), or the menu.
-    session.carryOver(pending);
-    await this.options.orient(context, pending?.theme);
+    session.carryOver(notice?.pending);
+    await this.options.orient(context, ConsentDialog.orientation(notice));
   }
 
   /** Exact consent answers only: an id from the buttons, or a short yes/no such as "sí" or "acepto". */

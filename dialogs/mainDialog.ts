@@ -37,6 +37,8 @@ interface MenuOptions {
   returning?: boolean;
   /** Messages in a row the menu did not understand (after two: the PRO line is offered). */
   misses?: number;
+  /** The likely themes of a question asked before consent: offered instead of the whole menu. */
+  candidates?: ThemeId[];
 }
 
 export class MainDialog extends InterruptibleDialog {
@@ -74,13 +76,15 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /**
-   * Starts at the menu, whatever was open (after consent, for instance), or straight at `theme`
-   * (the question a person asked before consenting).
+   * Starts at the menu, whatever was open (after consent, for instance), straight at `theme` (the
+   * question a person asked before consenting), or at the question "which of these?" among its
+   * likely themes.
    */
-  async start(context: TurnContext, accessor: StatePropertyAccessor, theme?: string): Promise<void> {
+  async start(context: TurnContext, accessor: StatePropertyAccessor, where: { theme?: string; candidates?: ThemeId[] } = {}): Promise<void> {
     const dc = await this.rootContext(context, accessor);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(this.id, theme ? ({ startWith: theme } satisfies MenuOptions) : undefined);
+    const options: MenuOptions | undefined = where.theme ? { startWith: where.theme } : where.candidates?.length ? { candidates: where.candidates } : undefined;
+    await dc.beginDialog(this.id, options);
   }
 
   /** The turn's root dialog context, with this dialog as the only root. */
@@ -126,6 +130,7 @@ export class MainDialog extends InterruptibleDialog {
   /** Show the menu (numbered rows, so a person can answer "3"), or go straight to a chosen topic. */
   private async askTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     if (step.options?.startWith) return step.next({ id: step.options.startWith } satisfies ChoiceAnswer);
+    if (step.options?.candidates) return step.next({} satisfies ChoiceAnswer);
     // Read from the activity, not kept in the options (state keeps no typed text).
     if (step.options?.returning) return step.next({ text: step.context.activity.text ?? '' } satisfies ChoiceAnswer);
     return step.prompt(
@@ -146,6 +151,11 @@ export class MainDialog extends InterruptibleDialog {
     const answer: ChoiceAnswer = this.chosen(step) ?? {};
     if (answer.id) return step.next(answer);
     const values = step.values as { candidates?: ThemeId[]; carried?: UnderstoodIds };
+    // A question asked before consent whose theme was unclear: its likely themes, with what it said.
+    if (step.options?.candidates && !values.candidates) {
+      values.candidates = step.options.candidates;
+      values.carried = getSession(step.context).carried;
+    }
     // Asked again ("atrás", a language switch): the typed text is not kept, the candidates are.
     const decision: RoutingDecision =
       answer.text !== undefined ? this.router.route(answer.text) : values.candidates ? { kind: 'unsure', candidates: values.candidates } : { kind: 'none' };

@@ -116,7 +116,7 @@ export class ProBot extends ActivityHandler {
       content: options.content,
       personState: state,
       stateTtlDays: options.stateTtlDays,
-      orient: (context, theme) => options.mainDialog.start(context, this.dialogStateAccessor, theme),
+      orient: (context, where) => options.mainDialog.start(context, this.dialogStateAccessor, where),
     });
   }
 

@@ -145,6 +145,26 @@ describe('a conversation that listens', () => {
       expect(allText(await c.say('si'))).toContain('Primero la Niñez');
     });
 
+    it('a question before consenting whose theme is unclear: after "sí, acepto", its likely themes, not the whole menu, and what it said is kept', async () => {
+      const c = startConversation(store);
+      await c.say('buenas soy colombiano retornado de venezuela kiero saber q ayudas ay');
+      const afterConsent = await c.say('consent_yes');
+      expect(allText(afterConsent)).toContain('¿Cuál se parece más?');
+      expect(lastChoices(afterConsent)).toEqual(['regularization', 'civil_registry', 'back_to_menu']);
+      const answer = await c.say('regularization');
+      // "soy colombiano retornado" answered "what is your situation?": straight to the Ley Retorno.
+      expect(allText(answer)).toContain('Entiendo: regresaste a Colombia');
+      expect(allText(answer)).toContain('Ley Retorno');
+    });
+
+    it('declining consent after such a question offers the same likely themes', async () => {
+      const c = startConversation(store);
+      await c.say('buenas soy colombiano retornado de venezuela kiero saber q ayudas ay');
+      const afterDecline = await c.say('consent_no');
+      expect(allText(afterDecline)).toContain('01 8000 180588');
+      expect(lastChoices(afterDecline)).toEqual(['regularization', 'civil_registry', 'back_to_menu']);
+    });
+
     it('with the year too, the answer comes at once', async () => {
       const c = await consented();
       const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');
