@@ -165,6 +165,18 @@ describe('a conversation that listens', () => {
       expect(lastChoices(afterDecline)).toEqual(['regularization', 'civil_registry', 'back_to_menu']);
     });
 
+    it('"pedi refugio y me dieron salvoconducto, puedo trabajar?": never asked whether she asked for refuge; the answer says the SC-2 allows work', async () => {
+      const c = await consented();
+      const first = await c.say('pedi refugio y me dieron salvoconducto, puedo trabajar con eso?');
+      // A permit named: the regularization theme, which asks only who she is (the SC-2 does not say).
+      expect(allText(first)).toContain('Entiendo: tienes salvoconducto SC-2');
+      expect(lastChoices(first)).toEqual(['venezuelan', 'returnee', 'host', 'other_nationality']);
+      const answer = await c.say('other_nationality');
+      expect(allText(answer)).not.toContain('¿Ya pediste refugio en Colombia?');
+      expect(allText(answer)).toContain('*desde 2025, puedes trabajar*');
+      expect(lastChoices(answer)).toEqual(['useful_yes', 'useful_no']);
+    });
+
     it('with the year too, the answer comes at once', async () => {
       const c = await consented();
       const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');

@@ -202,6 +202,11 @@ describe('questionAnswers: the questions a message already answers, as choice id
     ['no tengo donde dormir esta noche', { 'services.moreNeeds': 'shelter' }],
     ['necesito un abogado', { 'services.needs': 'legal' }],
     ['tengo pep', {}],
+    // The SC-2 is given to whoever asked for refuge: "have you asked for refuge?" is answered.
+    [
+      'me dieron salvoconducto',
+      { 'regularization.situation': 'asylum', 'regularization.asylum': 'yes', 'work.permit': 'sc2', 'work.permitOther': 'sc2', 'health.permit': 'sc2' },
+    ],
   ])('%s', (text, expected) => {
     expect(answersTo(text)).toEqual(expected);
   });
@@ -209,7 +214,7 @@ describe('questionAnswers: the questions a message already answers, as choice id
   it('answers only with choice ids the content really has', () => {
     const catalog = new ContentCatalog();
     const yesNo = catalog.choices('es', 'common', 'yesNo').map((c) => c.id);
-    const yesNoKeys = new Set(['health.emergency', 'civil_registry.registered']);
+    const yesNoKeys = new Set(['health.emergency', 'civil_registry.registered', 'regularization.asylum']);
     const all = UNDERSTANDING_SET.map((row) => answersTo(row.text));
     for (const answers of all) {
       for (const [key, id] of Object.entries(answers)) {

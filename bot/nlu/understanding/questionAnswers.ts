@@ -17,6 +17,8 @@ export interface QuestionAnswers {
   'profile.group'?: PopulationGroup;
   'regularization.situation'?: 'ppt_have' | 'ppt_pending' | 'no_permit' | 'asylum' | 'pep_tutor' | 'foreign_id';
   'regularization.pptNeed'?: 'reissue';
+  /** Yes/no: has the person already asked for refugee status? */
+  'regularization.asylum'?: 'yes' | 'no';
   'work.permit'?: 'ppt' | 'visa_v' | 'sc2' | 'none' | 'pep_tutor' | 'foreign_id';
   'work.permitOther'?: 'sc2' | 'foreign_id' | 'none';
   'health.permit'?: 'ppt' | 'pep_tutor' | 'foreign_id' | 'sc2' | 'visa_v' | 'none';
@@ -62,7 +64,11 @@ function permitAnswers(ids: UnderstoodIds, answers: QuestionAnswers): void {
     if (state === 'lost') answers['regularization.pptNeed'] = 'reissue';
   }
   if (current === 'none') answers['regularization.situation'] = 'no_permit';
-  if (current === 'sc2') answers['regularization.situation'] = 'asylum';
+  if (current === 'sc2') {
+    answers['regularization.situation'] = 'asylum';
+    // The SC-2 is the safe-conduct of someone who asked for refugee status (content: "el permiso de quien pidió refugio").
+    answers['regularization.asylum'] = 'yes';
+  }
   if (current === 'pep_tutor') answers['regularization.situation'] = 'pep_tutor';
   if (current === 'cedula_extranjeria') answers['regularization.situation'] = 'foreign_id';
   // A permit being processed is not held yet: the work and health questions stay.
