@@ -17,6 +17,7 @@ import type { ThemeId } from '../bot/nlu/themes';
 import { type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
 import { hasConsented, type UserProfile } from '../bot/profile/userProfile';
 import { foldWords } from '../bot/text/fold';
+import { messageLanguage } from '../bot/text/messageLanguage';
 import { choiceMessage, textMessage } from '../bot/turn/replies';
 import { getSession, type Session } from '../bot/turn/session';
 
@@ -121,6 +122,10 @@ export class ConsentDialog {
     const { content } = this.options;
     const session = getSession(context);
     const text = context.activity.text ?? '';
+    // Someone who writes in English is welcomed in English (WhatsApp tells no language), unless
+    // they chose a language already.
+    const written = session.profile.locale ? undefined : messageLanguage(text);
+    if (written && written !== session.locale) session.setLocale(written);
     const command = detectGlobalCommand(text);
     if (command?.kind === 'language') {
       session.switchLanguage(command.to);

@@ -8,10 +8,13 @@ import type { ContentCatalog } from '../content/catalog';
 import { emergencyLineKeys } from './emergencyLines';
 
 /**
- * The language of an emergency message, from the rules that fired: English-only rules ("_en") mean
- * English, a Spanish sentence rule means Spanish; bare keywords say nothing (then `fallback`).
+ * The language of an emergency message: the language its words are written in when they say
+ * (`written`, bot/text/messageLanguage.ts; some rules read both languages), else from the rules that
+ * fired: English-only rules ("_en") mean English, another sentence rule means Spanish; bare keywords
+ * say nothing (then `fallback`).
  */
-export function emergencyLocale(signals: string[] | undefined, fallback: Locale): Locale {
+export function emergencyLocale(signals: string[] | undefined, fallback: Locale, written?: Locale): Locale {
+  if (written) return written;
   const sentences = (signals ?? []).filter((id) => !id.startsWith('word_') && id !== 'sos');
   if (sentences.length === 0) return fallback;
   return sentences.every((id) => id.endsWith('_en')) ? 'en' : 'es';

@@ -144,6 +144,9 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     String.raw`\b(me|nos) (tienen|tiene) (el|los|mi|mis) (pasaporte|documentos|papeles|cedula)\b`,
     String.raw`\b(se quedo|se quedaron|se queda|se quedan) con (mi|mis|el|los|nuestros|nuestro) ${DOCUMENT}\b`,
     String.raw`(?<!\bi )\b(took|take|takes|taken|keep|keeps|kept|holding|holds|hold|stole) (away )?(my|our) (passport|passports|documents|papers|id)\b`,
+    // The employer holding them, said without "me": "mi jefe tiene mi pasaporte", "my boss has my passport".
+    String.raw`\b(jefe|jefa|patron|patrona|empleador|empleadora) (tiene|tienen|guarda|guardan|retiene|retienen|se quedo con) (mi|mis|el|los|nuestros) ${DOCUMENT}\b`,
+    String.raw`\b(boss|employer|employers) (has|have|is keeping|are keeping|is holding|won't give back) (my|our) (passport|passports|documents|papers|id)\b`,
   ]),
   rule('forced', ['trafficking'], 'firstPerson', [
     String.raw`${NOT}\b(me|nos) (obligan|obliga|obligaron|obligo|fuerzan|fuerza|forzaron|forzo|estan obligando|esta obligando|obligaban|quieren obligar) a (?!pagar\b)`,

@@ -20,6 +20,7 @@ import { Activity, ActivityHandler, ActivityTypes, ConversationReference, StateP
 import type { Locale } from '../content/locale';
 import type { ContentCatalog } from '../content/catalog';
 import { emergencyFollowUp, emergencyLocale, emergencyReply } from '../emergency/emergencyReply';
+import { messageLanguage } from '../text/messageLanguage';
 import { lazyChild, type Logger, userRef } from '../logger';
 import type { Understanding } from '../nlu/understanding';
 import { Outbox } from './outbox';
@@ -148,7 +149,7 @@ export class ProBot extends ActivityHandler {
     const emergency = activity.type === ActivityTypes.Message && activity.text ? this.options.detectEmergency(activity.text) : undefined;
     if (!emergency) return undefined;
     log.warn({ kinds: emergency.kinds }, 'emergency words detected; emergency lines sent');
-    const locale = emergencyLocale(emergency.signals, this.options.defaultLocale);
+    const locale = emergencyLocale(emergency.signals, this.options.defaultLocale, messageLanguage(activity.text ?? ''));
     await context.sendActivity(textMessage(emergencyReply(this.options.content, locale, emergency.kinds)));
     return emergency.kinds;
   }

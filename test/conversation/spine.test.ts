@@ -95,6 +95,24 @@ const cases: Case[] = [
     steps: [['auxilio me tienen encerrada y no me dejan salir', { contains: ['123', 'llama ya'], lacks: ['Privacidad'] }]],
   },
   {
+    name: 'danger written in English gets the lines in English, even from a rule that reads both languages',
+    steps: [['hi i need help, my employer took my passport and wont give it back', { contains: ['If you are in danger, call now', '01 8000 522020'], lacks: ['llama ya'] }]],
+  },
+  {
+    name: 'a first message written in English is welcomed in English, with the way back to Spanish',
+    steps: [
+      ['hello, how can i get the PPT for my daughter?', { contains: ['Hello!', 'Escribe *español*'], lacks: ['¡Hola!'] }],
+      ['consent_yes', { contains: ['Thank you'] }],
+    ],
+  },
+  {
+    name: 'a language chosen with its word is kept, whatever the next message looks like',
+    steps: [
+      ['español', { contains: ['¡Hola!'] }],
+      ['hello, how can i get the PPT?', { contains: ['¿Aceptas'], lacks: ['Do you agree'] }],
+    ],
+  },
+  {
     name: 'danger words mid-theme get the right lines, then the conversation continues where it was',
     steps: [
       ...CONSENTED,
