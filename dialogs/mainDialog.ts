@@ -11,7 +11,7 @@ import type { ContentCatalog } from '../bot/content/catalog';
 import { isGreeting } from '../bot/commands/smallTalk';
 import { InterruptibleDialog, MISSES_BEFORE_REPAIR } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';
-import { type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
+import { isAboutPermits, type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
 import { THEME_IDS, type ThemeId } from '../bot/nlu/themes';
 import type { RoutingDecision } from '../bot/nlu/themeRouter';
 import type { TopicRouter } from '../bot/nlu/topicRouter';
@@ -160,10 +160,7 @@ export class MainDialog extends InterruptibleDialog {
     const decision: RoutingDecision =
       answer.text !== undefined ? this.router.route(answer.text) : values.candidates ? { kind: 'unsure', candidates: values.candidates } : { kind: 'none' };
     if (decision.kind === 'confident') return step.next({ id: decision.theme } satisfies ChoiceAnswer);
-    // A message that names a permit, or asks what the likeliest theme's procedure costs ("el ppt cuesta plata?"), is about regularization.
-    const said = getSession(step.context).understanding;
-    const aboutPermits = !!said.permit || (!!said.costQuestion && decision.kind === 'unsure' && decision.candidates[0] === 'regularization');
-    if (decision.kind === 'unsure' && answer.text !== undefined && aboutPermits && decision.candidates.includes('regularization')) {
+    if (decision.kind === 'unsure' && answer.text !== undefined && isAboutPermits(getSession(step.context).understanding, decision.candidates)) {
       return step.next({ id: 'regularization' } satisfies ChoiceAnswer);
     }
     if (decision.kind === 'unsure') {

@@ -35,6 +35,8 @@ export const PEOPLE: Person[] = [
   { first: 'quiero meter a mi hijo al colegio, somos venezolanos', answers: ['education', 'venezuelan', 'child', 'yes'] },
   { first: 'mi hijo nació en Cúcuta en marzo de 2015, es colombiano?', answers: ['civil_registry', 'venezuelan', 'yes', 'no'] },
   { first: 'soy venezolana y se me vencio el pep, tengo dos niños', answers: ['regularization', 'venezuelan', 'no_permit', 'before_dec_2024', 'yes'] },
+  { first: 'soy de peru y ya pedi refugio, q sigue', answers: ['regularization', 'other_nationality', 'asylum', 'yes'] },
+  { first: 'no he pedido refugio todavia, soy venezolano', answers: ['regularization', 'venezuelan', 'asylum', 'no'] },
 ];
 
 const MAX_TURNS = 8;

@@ -61,6 +61,7 @@ function asUnderstanding(ids: UnderstoodIds): Understanding {
     need: wrap(ids.need),
     pregnancy: wrap(ids.pregnancy),
     urgency: wrap(ids.urgency),
+    asylumRequested: wrap(ids.asylumRequested),
   };
 }
 

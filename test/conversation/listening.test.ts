@@ -165,6 +165,16 @@ describe('a conversation that listens', () => {
       expect(lastChoices(afterDecline)).toEqual(['regularization', 'civil_registry', 'back_to_menu']);
     });
 
+    it('"no he pedido refugio todavia… soy venezolano" before consenting: after "sí, acepto", how to ask for refuge, not a choice of themes', async () => {
+      const c = startConversation(store);
+      await c.say('hola, no he pedido refugio todavia, me da miedo. soy venezolano');
+      const afterConsent = await c.say('consent_yes');
+      expect(allText(afterConsent)).toContain('Entiendo: eres de Venezuela y todavía no has pedido refugio.');
+      expect(allText(afterConsent)).not.toContain('¿Cuál se parece más?');
+      expect(allText(afterConsent)).toContain('Cómo pedir refugio');
+      expect(lastChoices(afterConsent)).toEqual(['useful_yes', 'useful_no']);
+    });
+
     it('"pedi refugio y me dieron salvoconducto, puedo trabajar?": never asked whether she asked for refuge; the answer says the SC-2 allows work', async () => {
       const c = await consented();
       const first = await c.say('pedi refugio y me dieron salvoconducto, puedo trabajar con eso?');
@@ -175,6 +185,15 @@ describe('a conversation that listens', () => {
       expect(allText(answer)).not.toContain('¿Ya pediste refugio en Colombia?');
       expect(allText(answer)).toContain('*desde 2025, puedes trabajar*');
       expect(lastChoices(answer)).toEqual(['useful_yes', 'useful_no']);
+    });
+
+    it('"soy de peru y ya pedi refugio, q sigue": the asylum answer for someone waiting, without asking whether she asked', async () => {
+      const c = await consented();
+      const replies = await c.say('soy de peru y ya pedi refugio, q sigue');
+      expect(allText(replies)).toContain('Entiendo: vienes de otro país y ya pediste refugio.');
+      expect(allText(replies)).not.toContain('¿Ya pediste refugio en Colombia?');
+      expect(allText(replies)).toContain('Renueva tu SC-2 a tiempo');
+      expect(lastChoices(replies)).toEqual(['useful_yes', 'useful_no']);
     });
 
     it('with the year too, the answer comes at once', async () => {

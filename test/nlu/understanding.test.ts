@@ -88,6 +88,11 @@ describe('understand: typos, missing accents, English', () => {
   it.each<[string, Omit<UnderstoodIds, 'theme'>]>([
     ['estoi embarasada de 7 mese', { pregnancy: true }],
     ['soy venesolano', { group: 'venezuelan' }],
+    // "venezuelan" is not "venezuela" misspelt.
+    ['hi i am venezuelan', { group: 'venezuelan' }],
+    ['mis gemelos nacieron en cartagena y ya tienen registro civil', {
+      child: { word: 'children', birthplace: 'colombia', birthMunicipalityCode: '13001', registered: true },
+    }],
     ['en cucta', { place: { departmentCode: '54', municipalityCode: '54001' } }],
     ['vivo en medeyin', { place: { departmentCode: '05', municipalityCode: '05001' } }],
     ['my pep expired what do i do', { permit: 'pep', permitState: 'expired' }],
@@ -202,6 +207,13 @@ describe('questionAnswers: the questions a message already answers, as choice id
     ['no tengo donde dormir esta noche', { 'services.moreNeeds': 'shelter' }],
     ['necesito un abogado', { 'services.needs': 'legal' }],
     ['tengo pep', {}],
+    ['soy de ecuador y vivo en ipiales', { 'profile.group': 'other_nationality' }],
+    ['ya pedi refugio hace un mes, que sigue?', { 'regularization.situation': 'asylum', 'regularization.asylum': 'yes' }],
+    ['no he pedido refugio todavia', { 'regularization.situation': 'asylum', 'regularization.asylum': 'no' }],
+    ['i applied for asylum last week', { 'regularization.situation': 'asylum', 'regularization.asylum': 'yes' }],
+    ['como pido refugio', {}],
+    ['soy retornado, pedi refugio en venezuela antes', { 'profile.group': 'returnee' }],
+    ['quiero pedir refugio', {}],
     // The SC-2 is given to whoever asked for refuge: "have you asked for refuge?" is answered.
     [
       'me dieron salvoconducto',

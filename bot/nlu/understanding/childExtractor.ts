@@ -16,7 +16,7 @@ const CHILD_WORDS: readonly [ChildWord, RegExp][] = [
   ['baby', /\b(bebe|bebes|bebito|bebita|recien nacid[oa]|baby|newborn)\b/],
   ['daughter', /\b(hija|hijita|nina|ninita|nena|chama|chamita|sobrina|nieta|daughter|girl)\b/],
   ['son', /\b(hijo|hijito|nino|ninito|nene|chamo|chamito|sobrino|nieto|(my|his|her|our) son)\b/],
-  ['children', /\b(hijos|hijas|ninos|ninas|nenes|chamos|chamitos|menores|children|kids|sons|daughters)\b/],
+  ['children', /\b(hijos|hijas|ninos|ninas|nenes|chamos|chamitos|menores|gemel[oa]s|melliz[oa]s|trillizos|twins|children|kids|sons|daughters)\b/],
   ['child', /\b(menor|adolescente|child|kid)\b/],
 ];
 // "esperando un bebé" is a pregnancy, not a child already born.

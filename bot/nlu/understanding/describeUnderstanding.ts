@@ -51,6 +51,9 @@ export function describeUnderstanding(understanding: Understanding, locale: Loca
     const state = understanding.permitState?.value;
     items.push(state && permit !== 'none' ? `${ui(`permit_${permit}`)} ${ui(`state_${state}`)}` : ui(`has_${permit}`));
   }
+  // "tienes salvoconducto SC-2" already says it.
+  const asylum = understanding.asylumRequested?.value;
+  if (asylum !== undefined && permit !== 'sc2') items.push(ui(asylum ? 'asylum_requested' : 'asylum_not_requested'));
   const place = understanding.place && placeName(geo, understanding.place.value);
   if (place) items.push(ui('place', { place }));
   if (understanding.pregnancy) items.push(ui('pregnancy'));

@@ -39,6 +39,8 @@ const HOST = [
 const OTHER = [
   anyOf([
     String.raw`\b(soy|somos|yo soy) ${OTHER_NATIONALITY}\w*\b`,
+    // "soy de Perú" says where the writer is from; "vengo de Perú" could be a Colombian coming back.
+    String.raw`\b(soy|somos|yo soy) (del |de )${OTHER_COUNTRY}\b`,
     String.raw`\b(i am|we are) (from )?${OTHER_COUNTRY}\b`,
   ]),
 ];

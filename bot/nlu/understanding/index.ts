@@ -1,6 +1,6 @@
 /**
  * Understanding a message once: what a person's free text already answers (theme, group, permit,
- * child, place, need, pregnancy, urgency, risk signals, cost question), and the one line that says
+ * child, place, need, pregnancy, urgency, risk signals, asylum asked for, cost question), and the one line that says
  * so. Offline, Spanish and English, typos and missing accents forgiven. No botbuilder here.
  *
  * @example
@@ -9,6 +9,7 @@
  * understoodIds(u);                 // { permit: 'pep', permitState: 'expired', place: { departmentCode: '25', municipalityCode: '25754' } }
  * describeUnderstanding(u, 'es');   // 'Entiendo: tu PEP ya no está vigente y estás en Soacha.'
  */
+export { isAboutPermits } from './aboutPermits';
 export { describeUnderstanding, type DescribeOptions } from './describeUnderstanding';
 export { questionAnswers, type QuestionAnswers } from './questionAnswers';
 export { understand, type UnderstandOptions } from './understand';

@@ -5,7 +5,7 @@
  */
 export const KEYWORDS: readonly string[] = [
   'embarazada', 'embarazo', 'gestante', 'prenatal',
-  'venezolano', 'venezolana', 'venezolanos', 'venezolanas', 'venezuela', 'colombiano', 'colombiana', 'colombianos',
+  'venezolano', 'venezolana', 'venezolanos', 'venezolanas', 'venezuela', 'venezuelan', 'venezuelans', 'colombiano', 'colombiana', 'colombianos',
   'retornado', 'retornada', 'retornados',
   'registro', 'registrado', 'registrada', 'registrar', 'registraduria',
   'salvoconducto', 'extranjeria', 'pasaporte', 'documentos', 'papeles', 'permiso',

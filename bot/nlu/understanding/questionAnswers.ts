@@ -88,6 +88,11 @@ export function questionAnswers(ids: UnderstoodIds): QuestionAnswers {
   const answers: QuestionAnswers = {};
   if (ids.group) answers['profile.group'] = ids.group;
   permitAnswers(ids, answers);
+  // "pedí refugio" / "no he pedido refugio": the asylum route, and its "have you asked?" answered.
+  if (ids.asylumRequested !== undefined) {
+    answers['regularization.situation'] ??= 'asylum';
+    if (answers['regularization.situation'] === 'asylum') answers['regularization.asylum'] = ids.asylumRequested ? 'yes' : 'no';
+  }
 
   if (ids.urgency !== undefined) answers['health.emergency'] = ids.urgency ? 'yes' : 'no';
   if (ids.pregnancy) answers['health.topics'] = 'pregnancy';

@@ -7,6 +7,7 @@ import type { Locale } from '../../content/locale';
 import { GeoDirectory } from '../../geo/geoDirectory';
 import type { EmergencyDetection } from '../../emergency/emergencyDetector';
 import { routeTheme } from '../index';
+import { extractAsylumRequest } from './asylumExtractor';
 import { extractChild } from './childExtractor';
 import { extractCostQuestion } from './costExtractor';
 import { extractGroup } from './groupExtractor';
@@ -63,6 +64,10 @@ export function understand(text: string, _locale?: Locale, options: UnderstandOp
   if (urgency) understanding.urgency = urgency;
   const risks = extractRisks(message, text, options.emergency);
   if (risks.length > 0) understanding.risks = risks;
+  // A Colombian cannot ask Colombia for refuge: a returnee's "pedí refugio en Venezuela" is about the past abroad.
+  const colombian = group?.value === 'returnee' || group?.value === 'host';
+  const asylum = colombian ? undefined : extractAsylumRequest(message);
+  if (asylum) understanding.asylumRequested = asylum;
   const cost = extractCostQuestion(message);
   if (cost) understanding.costQuestion = cost;
   return understanding;

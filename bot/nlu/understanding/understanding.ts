@@ -72,6 +72,8 @@ export interface Understanding {
    */
   urgency?: Understood<boolean>;
   risks?: Understood<RiskSignal>[];
+  /** Whether the person already asked for refugee status ("pedí refugio": true; "no he pedido refugio": false). */
+  asylumRequested?: Understood<boolean>;
   /** The person asks what something costs or whether it is free. */
   costQuestion?: Understood<true>;
 }

@@ -18,6 +18,7 @@ export interface UnderstoodIds {
   pregnancy?: true;
   urgency?: boolean;
   risks?: RiskSignal[];
+  asylumRequested?: boolean;
   costQuestion?: true;
 }
 
@@ -38,6 +39,7 @@ export function understoodIds(understanding: Understanding): UnderstoodIds {
   if (understanding.pregnancy) ids.pregnancy = true;
   if (understanding.urgency) ids.urgency = understanding.urgency.value;
   if (understanding.risks?.length) ids.risks = understanding.risks.map((risk) => risk.value);
+  if (understanding.asylumRequested) ids.asylumRequested = understanding.asylumRequested.value;
   if (understanding.costQuestion) ids.costQuestion = true;
   return ids;
 }
