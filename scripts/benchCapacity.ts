@@ -101,6 +101,27 @@ function cpuMs(pid: number): number {
   return total;
 }
 
+/** CPU ms of a cluster by part: the front door (primary), its bot workers, the embedded store process. */
+function clusterCpuMs(primary: number): { frontDoor: number; workers: number; store: number } {
+  const parts = { frontDoor: 0, workers: 0, store: 0 };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      const ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+      if (Number(entry) === primary) parts.frontDoor += ms;
+      else if (Number(fields[1]) === primary) {
+        const store = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes('PROBOT_ROLE=store');
+        parts[store ? 'store' : 'workers'] += ms;
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return parts;
+}
+
 /** Every bot this bench started, stopped if the bench itself fails. */
 const children = new Set<ChildProcess>();
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
@@ -275,6 +296,8 @@ interface OpenResult {
   timeTo200P99Ms: number;
   repliedWithin5s: number;
   replyP99Ms: number;
+  /** CPU ms per offered message by process: where the 2 cores went (the bench's own part is the load and the fake Graph API). */
+  cpuMsPerMessage: { frontDoor: number; workers: number; store: number; bench: number };
 }
 
 function percentile(values: number[], p: number): number {
@@ -283,7 +306,9 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Offers `rate` first messages of new people a second for OPEN_SECONDS; waits up to 5 s more for replies. */
-async function openLoop(port: number, replies: Replies, rate: number): Promise<OpenResult> {
+async function openLoop(port: number, primary: number, replies: Replies, rate: number): Promise<OpenResult> {
+  const cpu0 = clusterCpuMs(primary);
+  const bench0 = process.cpuUsage();
   const sentAt = new Map<string, number>();
   const acks: Promise<{ status: number; ms: number }>[] = [];
   const total = rate * OPEN_SECONDS;
@@ -308,12 +333,21 @@ async function openLoop(port: number, replies: Replies, rate: number): Promise<O
   const deadline = performance.now() + 5_000;
   while (performance.now() < deadline && [...sentAt.keys()].some((k) => !replies.firstAfter.has(k))) await new Promise((r) => setTimeout(r, 50));
   const replyMs = [...sentAt].map(([k, at]) => (replies.firstAfter.get(k) ?? Infinity) - at);
+  const cpu1 = clusterCpuMs(primary);
+  const bench1 = process.cpuUsage(bench0);
+  const perMessage = (ms: number) => round(ms / total);
   return {
     rate,
     offered: total,
     timeTo200P99Ms: +percentile(answers.map((a) => (a.status === 200 ? a.ms : Infinity)), 99).toFixed(1),
     repliedWithin5s: replyMs.filter((ms) => ms <= 5_000).length,
     replyP99Ms: +percentile(replyMs, 99).toFixed(0),
+    cpuMsPerMessage: {
+      frontDoor: perMessage(cpu1.frontDoor - cpu0.frontDoor),
+      workers: perMessage(cpu1.workers - cpu0.workers),
+      store: perMessage(cpu1.store - cpu0.store),
+      bench: perMessage((bench1.user + bench1.system) / 1000),
+    },
   };
 }
 
@@ -362,13 +396,17 @@ async function main(): Promise<void> {
   try {
     let sustained = 0;
     for (const rate of RATES) {
-      const step = await openLoop(cluster.port, replies, rate);
+      const step = await openLoop(cluster.port, cluster.child.pid as number, replies, rate);
       steps.push(step);
-      process.stdout.write(`  offered ${rate}/s: time-to-200 p99 ${step.timeTo200P99Ms} ms, ${step.repliedWithin5s}/${step.offered} replied within 5 s (p99 ${step.replyP99Ms} ms)\n`);
+      const cpu = step.cpuMsPerMessage;
+      process.stdout.write(
+        `  offered ${rate}/s: time-to-200 p99 ${step.timeTo200P99Ms} ms, ${step.repliedWithin5s}/${step.offered} replied within 5 s (p99 ${step.replyP99Ms} ms); ` +
+          `CPU-ms a message: workers ${cpu.workers}, front door ${cpu.frontDoor}, store ${cpu.store}, bench ${cpu.bench}\n`,
+      );
       if (step.timeTo200P99Ms < 1000 && step.repliedWithin5s === step.offered) sustained = rate;
       else break;
     }
-    const overload = sustained ? await openLoop(cluster.port, replies, sustained * 2) : undefined;
+    const overload = sustained ? await openLoop(cluster.port, cluster.child.pid as number, replies, sustained * 2) : undefined;
     const openLoopResult = {
       workers,
       sustainedMessagesPerSecond: sustained,

@@ -142,9 +142,13 @@ describe('WhatsApp end to end (built server)', () => {
 
   it('goes from "hola" to a theme answer with buttons and list replies, in Spanish with accents', async () => {
     const user = '573100000002';
-    const welcome = seen(await exchange(text(user, '¡Hola! ¿Cómo están? Necesito información')));
+    const first = await exchange(text(user, '¡Hola! ¿Cómo están? Necesito información'));
+    const welcome = seen(first);
     expect(welcome.text).toContain('Privacidad');
     expect(welcome.ids).toEqual(['consent_yes', 'consent_no']);
+    // Two WhatsApp messages, not three: the welcome and the privacy notice go as one text, then the question.
+    expect(first.map((r) => (r.body as Json).type)).toEqual(['text', 'interactive']);
+    expect(bodies(first)[0]).toMatch(/01 8000 180588[\s\S]*Privacidad/);
 
     const menu = seen(await exchange(button(user, 'consent_yes')));
     expect(menu.ids).toEqual(['regularization', 'rights', 'civil_registry', 'health', 'education', 'work', 'protection', 'services', 'pro_points', 'more']);

@@ -34,6 +34,7 @@ function menuActions(n: number): CardAction[] {
 /** A tiny bot: echoes text, offers 4 or 14 choices on request, describes a location, and can be held. */
 class TinyBot {
   readonly turns: Partial<Activity>[] = [];
+  readonly responseIds: string[][] = [];
   readonly references: Partial<ConversationReference>[] = [];
   gate: Promise<void> | undefined;
 
@@ -49,6 +50,15 @@ class TinyBot {
       await context.sendActivity({ type: ActivityTypes.Message, text: '**Menú**', suggestedActions: { to: [], actions: menuActions(4) } });
     } else if (text === 'largo') {
       await context.sendActivity({ type: ActivityTypes.Message, text: 'Elige tu departamento', suggestedActions: { to: [], actions: menuActions(14) } });
+    } else if (text === 'varios') {
+      const responses = await context.sendActivities([
+        { type: ActivityTypes.Message, text: 'Uno' },
+        { type: ActivityTypes.Message, text: 'Dos' },
+        { type: ActivityTypes.Message, text: '¿Seguimos?', suggestedActions: { to: [], actions: menuActions(2) } },
+        { type: ActivityTypes.Message, text: 'x'.repeat(3000) },
+        { type: ActivityTypes.Message, text: 'y'.repeat(2000) },
+      ]);
+      this.responseIds.push(responses.map((r) => r.id));
     } else if (text === 'error') {
       throw new Error('dialog failure');
     } else {
@@ -361,6 +371,20 @@ describe('WhatsApp adapter over HTTP', () => {
   });
 
   describe('long lists', () => {
+    it('joins one turn\'s consecutive texts into one WhatsApp message while they fit 4,096 characters; buttons are never joined', async () => {
+      expect((await post(notification([textMessage('varios')]))).status).toBe(200);
+      await until(() => fake.sends().length >= 4);
+      await adapter.idle();
+      expect(fake.sends().map(bodyOf)).toEqual(['Uno\n\nDos', '¿Seguimos?', 'x'.repeat(3000), 'y'.repeat(2000)]);
+      expect(fake.sends().map((r) => (r.body as unknown as OutboundMessage).type)).toEqual(['text', 'interactive', 'text', 'text']);
+      // Each activity gets the wamid of the message that carried it.
+      const [ids] = bot.responseIds;
+      expect(ids).toHaveLength(5);
+      expect(ids[0]).toBe(ids[1]);
+      expect(new Set(ids.slice(1)).size).toBe(4);
+      expect(ids.every((id) => id.startsWith('wamid.'))).toBe(true);
+    });
+
     it('sends the next page itself when "more options" is picked, without a turn', async () => {
       await deliver(notification([textMessage('largo')]));
       const first = fake.sends()[0].body as unknown as OutboundMessage;

@@ -10,6 +10,8 @@ import type { WhatsAppConfig } from '../../config';
 import { Logger, userRef } from '../../logger';
 import { ChoicePageStore, MemoryChoicePageStore } from './choicePages';
 import { GraphClient, GraphClientOptions } from './graphClient';
+import { joinTexts } from './joinTexts';
+import type { OutboundMessage } from './limits';
 import { activityToWhatsApp, addressFor, DEFAULT_WORDING, listPage, OutboundWording, outboundTexts } from './outbound';
 import { PendingWork } from './pendingWork';
 import type { ProcessedMessageLedger } from './processedMessages';
@@ -160,11 +162,18 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
+    for (let i = 0; i < activities.length; i++) {
+      const activity = activities[i];
       switch (activity.type) {
-        case ActivityTypes.Message:
-          responses.push({ id: await this.sendMessageActivity(context, activity) });
+        case ActivityTypes.Message: {
+          // Consecutive messages to one person go together, so their texts can be joined (joinTexts.ts).
+          const userKey = this.userKeyOf(context, activity);
+          let end = i + 1;
+          while (end < activities.length && activities[end].type === ActivityTypes.Message && this.userKeyOf(context, activities[end]) === userKey) end++;
+          responses.push(...(await this.sendMessageActivities(userKey, activities.slice(i, end))).map((id) => ({ id })));
+          i = end - 1;
           break;
+        }
         case ActivityTypes.Typing:
           this.refreshTyping(context);
           responses.push({ id: '' });
@@ -256,9 +265,29 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
     await this.graph.sendMessages(userKey, [listPage(address, list, page, wording)]);
   }
 
-  private async sendMessageActivity(context: TurnContext, activity: Partial<Activity>): Promise<string> {
+  private userKeyOf(context: TurnContext, activity: Partial<Activity>): string {
     const userKey = activity.conversation?.id ?? context.activity.conversation?.id;
     if (!userKey) throw new WhatsAppAdapterError('a WhatsApp reply needs conversation.id (the user key)');
+    return userKey;
+  }
+
+  /** Sends one person's consecutive message activities; resolves with each one's last wamid ('' for none). */
+  private async sendMessageActivities(userKey: string, activities: Partial<Activity>[]): Promise<string[]> {
+    const messages: OutboundMessage[] = [];
+    const lastOf: number[] = [];
+    for (const activity of activities) {
+      messages.push(...(await this.prepareMessages(userKey, activity)));
+      lastOf.push(messages.length - 1);
+    }
+    if (messages.length === 0) return activities.map(() => '');
+    const joined = joinTexts(messages);
+    const ids = await this.graph.sendMessages(userKey, joined.messages);
+    // An activity that mapped to no message (lastOf before its first) has no id of its own.
+    return lastOf.map((last, n) => (last < 0 || (n > 0 && last === lastOf[n - 1]) ? '' : (ids[joined.carriedBy[last]] ?? '')));
+  }
+
+  /** The WhatsApp messages for one activity (a long list's later pages saved for "more options"). */
+  private async prepareMessages(userKey: string, activity: Partial<Activity>): Promise<OutboundMessage[]> {
     if (activity.locale) this.rememberLocale(userKey, activity.locale);
     const mapped = activityToWhatsApp(activity, addressFor(userKey), this.wordingIn(activity.locale));
     if (mapped.attachmentsDropped) {
@@ -272,9 +301,7 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
         this.logger.error({ user: userRef(userKey), err: (err as Error).message }, 'choice list could not be saved');
       }
     }
-    if (mapped.messages.length === 0) return '';
-    const ids = await this.graph.sendMessages(userKey, mapped.messages);
-    return ids[ids.length - 1] ?? '';
+    return mapped.messages;
   }
 
   /** Forgets the language remembered for a person ("borrar mis datos"). */
