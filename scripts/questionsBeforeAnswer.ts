@@ -37,6 +37,7 @@ export const PEOPLE: Person[] = [
   { first: 'soy venezolana y se me vencio el pep, tengo dos niños', answers: ['regularization', 'venezuelan', 'no_permit', 'before_dec_2024', 'yes'] },
   { first: 'soy de peru y ya pedi refugio, q sigue', answers: ['regularization', 'other_nationality', 'asylum', 'yes'] },
   { first: 'no he pedido refugio todavia, soy venezolano', answers: ['regularization', 'venezuelan', 'asylum', 'no'] },
+  { first: 'mi niña no tiene papeles, la puedo meter al colegio?', answers: ['education', 'child', 'no', 'no'] },
 ];
 
 const MAX_TURNS = 8;

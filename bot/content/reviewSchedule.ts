@@ -24,9 +24,19 @@ export function addDays(isoDate: string, days: number): string {
 // en-CA formats as YYYY-MM-DD; built once, as building a formatter costs far more than using it.
 const COLOMBIAN_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Every fact shown asks for today's date; formatting is the costly part, and Colombia's day (UTC-5,
+// no daylight saving) changes only on a whole minute, so the last minute's answer is kept.
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** Today's date in Colombia, YYYY-MM-DD. */
 export function colombianDate(now: Date): string {
-  return COLOMBIAN_DATE.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = COLOMBIAN_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** The review interval of a fact: shorter when it carries a deadline. */

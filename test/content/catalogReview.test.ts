@@ -4,7 +4,7 @@
  * breaks a content rule is left out and the file's text stays.
  */
 import { CONTENT_FILES, ContentCatalog } from '../../bot/content/catalog';
-import { reviewByOf } from '../../bot/content/reviewSchedule';
+import { colombianDate, reviewByOf } from '../../bot/content/reviewSchedule';
 import type { LocaleFiles } from '../../bot/content/types';
 
 const note = CONTENT_FILES.es.common.ui.outdatedNote;
@@ -20,6 +20,18 @@ function withNationalLine(review: { reviewed: string; reviewBy?: string; deadlin
   return { es: set(CONTENT_FILES.es), en: set(CONTENT_FILES.en) };
 }
 const at = (day: string) => () => new Date(`${day}T17:00:00Z`); // noon in Bogotá
+
+describe('colombianDate', () => {
+  it('turns at midnight in Bogotá (05:00 UTC), also when asked again within the same minute', () => {
+    const before = new Date('2026-12-02T04:59:30.000Z');
+    expect(colombianDate(before)).toBe('2026-12-01');
+    expect(colombianDate(new Date('2026-12-02T04:59:59.999Z'))).toBe('2026-12-01');
+    expect(colombianDate(new Date('2026-12-02T05:00:00.000Z'))).toBe('2026-12-02');
+    expect(colombianDate(new Date('2026-12-02T05:00:59.000Z'))).toBe('2026-12-02');
+    expect(colombianDate(before)).toBe('2026-12-01');
+    expect(colombianDate(new Date('2027-01-01T04:00:00.000Z'))).toBe('2026-12-31');
+  });
+});
 
 describe('the outdated note by the catalog clock', () => {
   it('is added the day after reviewBy, not before', () => {

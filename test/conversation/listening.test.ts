@@ -196,6 +196,18 @@ describe('a conversation that listens', () => {
       expect(lastChoices(replies)).toEqual(['useful_yes', 'useful_no']);
     });
 
+    it('"somos venezolanos y no tenemos papeles, mi hijo puede estudiar?": the family\'s papers answer the child\'s, so after the theme only the certificates are asked', async () => {
+      const c = await consented();
+      // Education or civil registry? The router asks; what the message said is carried into the pick.
+      const offer = await c.say('somos venezolanos y no tenemos papeles, mi hijo puede estudiar?');
+      expect(lastChoices(offer)).toEqual(['civil_registry', 'education', 'back_to_menu']);
+      const first = await c.say('education');
+      expect(allText(first)).toContain('tu hijo no tiene documento (PPT ni cédula de extranjería)');
+      expect(allText(first)).not.toContain('¿El niño, niña o adolescente tiene *PPT*');
+      expect(allText(first)).not.toContain('¿Para quién');
+      expect(lastChoices(first)).toEqual(['yes', 'no']);
+    });
+
     it('with the year too, the answer comes at once', async () => {
       const c = await consented();
       const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');

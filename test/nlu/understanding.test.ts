@@ -116,6 +116,13 @@ describe('understand: risk signals next to the emergency detector', () => {
     expect(idsOf('le quitaron el pasaporte a mi prima en el trabajo').risks).toEqual(['documents_withheld']);
   });
 
+  it('a child without papers, or papers still to get, is no sign of trafficking', () => {
+    expect(idsOf('buenas, mi niña no tiene papeles, la puedo meter al colegio?').risks).toBeUndefined();
+    expect(idsOf('mi niña nacio en venezuela y no tiene papeles aqui').risks).toBeUndefined();
+    expect(idsOf('mi hija tiene que sacar sus papeles').risks).toBeUndefined();
+    expect(idsOf('el patron tiene mis papeles').risks).toEqual(['documents_withheld']);
+  });
+
   it('needs a child for recruitment, and a trip paid abroad for a job offer', () => {
     expect(idsOf('estan reclutando niños en el barrio').risks).toEqual(['child_recruitment']);
     expect(idsOf('me ofrecieron trabajo en una finca en el tolima, es seguro?').risks).toBeUndefined();
@@ -212,6 +219,14 @@ describe('questionAnswers: the questions a message already answers, as choice id
     ['no he pedido refugio todavia', { 'regularization.situation': 'asylum', 'regularization.asylum': 'no' }],
     ['i applied for asylum last week', { 'regularization.situation': 'asylum', 'regularization.asylum': 'yes' }],
     ['como pido refugio', {}],
+    // The child's ID document answers the education question "¿tiene PPT o cédula de extranjería?".
+    ['mi hijo no tiene papeles, puede estudiar?', { 'education.who': 'child', 'education.id': 'no' }],
+    ['my son has no papers, can he go to school?', { 'education.who': 'child', 'education.id': 'no' }],
+    ['mi hija ya tiene ppt, como la inscribo en el colegio', { 'education.who': 'child', 'education.id': 'yes' }],
+    // Someone else's papers, and a PEP (no longer a valid document), say nothing about it.
+    ['mi hijo esta con mi esposo que no tiene papeles', { 'education.who': 'child' }],
+    ['mi hijo tiene pep', { 'education.who': 'child' }],
+    ['mi bebe no tiene registro civil', { 'education.who': 'child', 'civil_registry.registered': 'no' }],
     ['soy retornado, pedi refugio en venezuela antes', { 'profile.group': 'returnee' }],
     ['quiero pedir refugio', {}],
     // The SC-2 is given to whoever asked for refuge: "have you asked for refuge?" is answered.
@@ -226,7 +241,7 @@ describe('questionAnswers: the questions a message already answers, as choice id
   it('answers only with choice ids the content really has', () => {
     const catalog = new ContentCatalog();
     const yesNo = catalog.choices('es', 'common', 'yesNo').map((c) => c.id);
-    const yesNoKeys = new Set(['health.emergency', 'civil_registry.registered', 'regularization.asylum']);
+    const yesNoKeys = new Set(['health.emergency', 'civil_registry.registered', 'regularization.asylum', 'education.id']);
     const all = UNDERSTANDING_SET.map((row) => answersTo(row.text));
     for (const answers of all) {
       for (const [key, id] of Object.entries(answers)) {

@@ -48,6 +48,41 @@ const REGISTERED = anyOf([
   String.raw`\b(has|have) (a |his |her )?birth certificate\b|\bis registered\b`,
 ]);
 
+// A child's ID document ("mi hijo no tiene papeles", "no tenemos ppt"); a registro civil is not one of them.
+const DOCUMENT = String.raw`(papeles|documentos?|ppt|pep|permiso|cedula( de extranjeria)?|identificacion|pasaporte|papers|documents|id)`;
+const NO_DOCUMENT = anyOf([
+  // Said of the child (the subject of "no tiene", or "sin papeles" a few words after the child).
+  String.raw`\b(no|ni) (tiene|tienen|cuenta con|cuentan con) (ningun |ni |el |su |sus )?${DOCUMENT}\b`,
+  String.raw`\bsin (ningun |el |su |sus )?${DOCUMENT}\b`,
+  String.raw`\b(has|have) no ${DOCUMENT}\b|\b(does not|doesn't|doesnt|do not|don't|dont) have (any )?${DOCUMENT}\b`,
+  // Of the whole family, the child included.
+  String.raw`\bno (tenemos|contamos con) (ningun |ni )?${DOCUMENT}\b`,
+]);
+const HAS_DOCUMENT = anyOf([
+  String.raw`(?<!\bno )(?<!\bni )\b(ya )?(tiene|tienen|tenemos) (el |su |sus )?(ppt|cedula de extranjeria)\b`,
+  String.raw`(?<!\bnot )(?<!\bno )\b(has|have) (a |his |her |the )?ppt\b`,
+]);
+// Someone else between the child and the words: "mi hijo está con mi esposo que no tiene papeles".
+const ADULT = /\b(yo|esposo|esposa|marido|mujer|pareja|mama|papa|madre|padre|hermano|hermana|suegr[oa]|tio|tia|abuel[oa]|husband|wife|partner|mother|father|i)\b/;
+const DOCUMENT_WINDOW = 8;
+
+/** Whether the child has an ID document, from what follows the child's mention. */
+function readDocument(padded: string, mention: string): { hasDocument: boolean; evidence: string } | undefined {
+  const from = padded.indexOf(mention);
+  const after = padded.slice(from);
+  for (const [pattern, hasDocument] of [[NO_DOCUMENT, false], [HAS_DOCUMENT, true]] as const) {
+    const found = pattern.exec(after);
+    if (!found) continue;
+    const between = after.slice(mention.length, found.index);
+    const family = /\b(tenemos|contamos)\b/.test(found[0]);
+    if (!family && (between.split(' ').filter(Boolean).length > DOCUMENT_WINDOW || ADULT.test(between))) continue;
+    return { hasDocument, evidence: found[0].trim() };
+  }
+  // "no tenemos papeles, y mi hijo…": the family's papers, said before the child.
+  const before = /\bno (tenemos|contamos con) (ningun |ni )?(papeles|documentos?|ppt|pep|permiso|papers|documents)\b/.exec(padded.slice(0, from));
+  return before ? { hasDocument: false, evidence: before[0].trim() } : undefined;
+}
+
 interface Birth {
   birthplace?: ChildInfo['birthplace'];
   birthMunicipalityCode?: string;
@@ -108,5 +143,10 @@ export function extractChild(message: MessageText, geo = GeoDirectory.shipped())
   if (registered) info.registered = true;
   const registration = notRegistered ?? registered;
   if (registration) evidence.push(registration[0].trim());
+  const document = readDocument(padded, mention.evidence);
+  if (document) {
+    info.hasDocument = document.hasDocument;
+    evidence.push(document.evidence);
+  }
   return { value: info, evidence: evidence.join(' … ') };
 }

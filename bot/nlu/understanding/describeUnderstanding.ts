@@ -43,6 +43,7 @@ export function describeUnderstanding(understanding: Understanding, locale: Loca
       said.push(ui(`bornIn${plural}`, { place: where }));
     }
     if (child.registered !== undefined) said.push(ui(`${child.registered ? 'registered' : 'notRegistered'}${plural}`));
+    if (child.hasDocument !== undefined) said.push(ui(`${child.hasDocument ? 'hasDocument' : 'noDocument'}${plural}`));
     if (said.length > 0) items.push(`${ui(`child_${child.word}`)} ${said[0]}`, ...said.slice(1));
   }
   if (understanding.group) items.push(ui(`group_${understanding.group.value}`));

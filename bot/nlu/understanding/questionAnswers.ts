@@ -31,6 +31,8 @@ export interface QuestionAnswers {
   /** Yes/no: does the child have a registro civil? */
   'civil_registry.registered'?: 'yes' | 'no';
   'education.who'?: 'child';
+  /** Yes/no: does the child have a PPT or a cédula de extranjería? */
+  'education.id'?: 'yes' | 'no';
   'services.needs'?: ServiceKind;
   'services.moreNeeds'?: 'shelter' | 'food' | 'cash' | 'wash' | 'protection';
 }
@@ -108,6 +110,7 @@ export function questionAnswers(ids: UnderstoodIds): QuestionAnswers {
     if (child.birthplace === 'abroad') answers['civil_registry.birth'] = 'abroad';
     else if (child.birthplace === 'colombia' && since !== undefined) answers['civil_registry.birth'] = since ? 'co_since_2015' : 'co_before_2015';
     if (child.registered !== undefined) answers['civil_registry.registered'] = child.registered ? 'yes' : 'no';
+    if (child.hasDocument !== undefined) answers['education.id'] = child.hasDocument ? 'yes' : 'no';
   }
 
   if (ids.need && MORE_NEEDS.has(ids.need)) answers['services.moreNeeds'] = ids.need as NonNullable<QuestionAnswers['services.moreNeeds']>;

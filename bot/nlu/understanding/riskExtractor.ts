@@ -26,7 +26,8 @@ const ABROAD_WORDS = /\b(exterior|afuera|otro pais|abroad|another country|overse
 
 const DOCUMENT = String.raw`(pasaporte|pasaportes|documento|documentos|papeles|cedula|ppt|passport|passports|documents|papers|id)`;
 const DOCUMENTS_WITHHELD = anyOf([
-  String.raw`\b(tiene|tienen|quito|quitaron|retiene|retienen|retuvo|retuvieron|guarda|guardan|se quedo con|se quedaron con|no (me|nos|le) (quiere|quieren) devolver) (\w+ ){0,2}?(mi |mis |el |los |la |su |sus |nuestros )?${DOCUMENT}\b`,
+  // "no tiene papeles" lacks them, nobody holds them; "tiene que sacar los papeles" is a procedure.
+  String.raw`(?<!\b(no|ni) )\b(tiene|tienen|quito|quitaron|retiene|retienen|retuvo|retuvieron|guarda|guardan|se quedo con|se quedaron con|no (me|nos|le) (quiere|quieren) devolver) ((?!que\b)\w+ ){0,2}?(mi |mis |el |los |la |su |sus |nuestros )?${DOCUMENT}\b`,
   String.raw`\b(kept|keeps|took|takes|has|have|holding|withheld|withholding) (away )?(my|our|her|his|their) ${DOCUMENT}\b`,
 ]);
 const SMUGGLER = String.raw`(coyote|coyotes|trochero|trocheros|pasador|pasadores|smuggler|smugglers|el que (me|nos) (trajo|paso|cruzo)|los que (me|nos) (trajeron|pasaron|cruzaron)|who brought (me|us))`;

@@ -37,6 +37,8 @@ export interface ChildInfo {
   birthMonth?: number;
   /** Whether the child has a registro civil (birth registration), when said. */
   registered?: boolean;
+  /** Whether the child has an ID document of a migrant (PPT, PEP, cédula de extranjería), when said. */
+  hasDocument?: boolean;
 }
 
 /** Where the person is: a DIVIPOLA municipality (with its department) or a department alone. */

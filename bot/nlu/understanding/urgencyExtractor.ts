@@ -21,12 +21,17 @@ const ADMINISTRATIVE = anyOf([
   String.raw`\b(afilio|afiliar|afiliarme|afiliarnos|afiliacion|afiliado|inscribo|inscribir|inscribirme|inscripcion|sisben|portabilidad|traslado de eps|join|enroll|enrol|sign up)\b`,
 ]);
 
+const SCHOOL = /\b(colegio|escuela|estudiar|estudie|estudio|matricula|matricular|cupo|school|study)\b/;
+const HEALTH_SYSTEM = /\b(eps|sisben|salud|health)\b/;
+
 export function extractUrgency(message: MessageText): Understood<boolean> | undefined {
   const { padded } = message;
   const hurry = HURRY.exec(padded);
   const symptom = SYMPTOM.exec(padded);
   if (hurry && symptom) return { value: true, evidence: `${hurry[0].trim()} … ${symptom[0].trim()}` };
   const administrative = ADMINISTRATIVE.exec(padded);
+  // "inscribirla en el colegio", "enroll my son in school": enrolment, but not in health.
+  if (administrative && SCHOOL.test(padded) && !HEALTH_SYSTEM.test(padded)) return undefined;
   if (administrative && !hurry && !symptom) return { value: false, evidence: administrative[0].trim() };
   return undefined;
 }
