@@ -38,6 +38,12 @@ import { createSession, getSession, type Session, setSession } from './session';
 import { TurnCounts } from '../stats/turnCounts';
 import type { HandoffTurn } from './handoffTurn';
 
+/** The emergency lines sent at the start of a turn: for which dangers, in which language. */
+interface EmergencySent {
+  kinds: readonly string[];
+  locale: Locale;
+}
+
 /** Finds words that signal immediate danger (bot/emergency); `signals` are the ids of the rules that fired. */
 export type EmergencyDetector = (text: string) => { kinds: string[]; signals?: string[] } | undefined;
 
@@ -144,18 +150,18 @@ export class ProBot extends ActivityHandler {
    * Step 1, before any store call: the lines go out whatever the store does. A redelivered
    * emergency message may get them twice; that is the price of never waiting on the store for them.
    */
-  private async sendEmergencyLines(context: TurnContext, log: Logger): Promise<readonly string[] | undefined> {
+  private async sendEmergencyLines(context: TurnContext, log: Logger): Promise<EmergencySent | undefined> {
     const { activity } = context;
     const emergency = activity.type === ActivityTypes.Message && activity.text ? this.options.detectEmergency(activity.text) : undefined;
     if (!emergency) return undefined;
     log.warn({ kinds: emergency.kinds }, 'emergency words detected; emergency lines sent');
     const locale = emergencyLocale(emergency.signals, this.options.defaultLocale, messageLanguage(activity.text ?? ''));
     await context.sendActivity(textMessage(emergencyReply(this.options.content, locale, emergency.kinds)));
-    return emergency.kinds;
+    return { kinds: emergency.kinds, locale };
   }
 
   /** Steps 2-4; resolves with the tasks to run once the state is saved. */
-  private async runTurn(context: TurnContext, emergency: readonly string[] | undefined, clock: TurnClock, log: Logger): Promise<AfterSave> {
+  private async runTurn(context: TurnContext, emergency: EmergencySent | undefined, clock: TurnClock, log: Logger): Promise<AfterSave> {
     const { activity } = context;
     const delivery = deliveryOf(activity);
     // Once per turn, before any store call (pure CPU); a re-run after a conflict reuses it.
@@ -165,11 +171,11 @@ export class ProBot extends ActivityHandler {
       return [];
     }
     if (emergency) {
-      await this.followUpEmergency(context, clock);
-      await this.options.handoff?.afterEmergency(context, emergency);
+      await this.followUpEmergency(context, emergency.locale, clock);
+      await this.options.handoff?.afterEmergency(context, emergency.kinds);
       // Counted after the lines went out, with the turn's other after-save work (no call before them).
       const counts = new TurnCounts(activity.channelId);
-      counts.emergency(emergency);
+      counts.emergency(emergency.kinds);
       return this.statsTask(counts);
     }
     const outbox = new Outbox(context);
@@ -202,12 +208,16 @@ export class ProBot extends ActivityHandler {
     return stats ? [() => stats.record(counts)] : [];
   }
 
-  /** After the emergency lines the conversation stays where it was; the next message continues it. */
-  private async followUpEmergency(context: TurnContext, clock: TurnClock): Promise<void> {
+  /**
+   * After the emergency lines the conversation stays where it was; the next message continues it,
+   * and one line says so. Also to someone who has not consented yet (no welcome, no privacy notice
+   * in front of the lines): "menú" starts their orientation when they are safe.
+   */
+  private async followUpEmergency(context: TurnContext, linesLocale: Locale, clock: TurnClock): Promise<void> {
     const profile = await this.profileAccessor.get(context, {});
-    if (hasConsented(profile) && !clock.abandoned) {
-      await context.sendActivity(textMessage(emergencyFollowUp(this.options.content, profile.locale ?? this.options.defaultLocale)));
-    }
+    if (clock.abandoned) return;
+    const locale = hasConsented(profile) ? (profile.locale ?? this.options.defaultLocale) : linesLocale;
+    await context.sendActivity(textMessage(emergencyFollowUp(this.options.content, locale)));
   }
 
   /** Step 3 on the loaded state, then step 4; its replies are held until the state is saved. */

@@ -92,11 +92,12 @@ const cases: Case[] = [
   },
   {
     name: 'danger words before consent get the emergency lines at once, without the welcome',
-    steps: [['auxilio me tienen encerrada y no me dejan salir', { contains: ['123', 'llama ya'], lacks: ['Privacidad'] }]],
+    // …and one line that says how to go on when safe, so the lines are not a dead end.
+    steps: [['auxilio me tienen encerrada y no me dejan salir', { contains: ['123', 'llama ya', 'Cuando estés a salvo, escribe *menú*'], lacks: ['Privacidad'] }]],
   },
   {
     name: 'danger written in English gets the lines in English, even from a rule that reads both languages',
-    steps: [['hi i need help, my employer took my passport and wont give it back', { contains: ['If you are in danger, call now', '01 8000 522020'], lacks: ['llama ya'] }]],
+    steps: [['hi i need help, my employer took my passport and wont give it back', { contains: ['If you are in danger, call now', '01 8000 522020', 'When you are safe, type *menu*'], lacks: ['llama ya', 'Cuando estés'] }]],
   },
   {
     name: 'a first message written in English is welcomed in English, with the way back to Spanish',
