@@ -18,7 +18,7 @@ import { type HandoffState, isHandedOff, windowOpen } from '../handoff/handoffSt
 import type { HandoffWebhookEvent } from '../handoff/webhookEvents';
 import type { Logger } from '../logger';
 import type { OptimisticBotState } from './optimisticBotState';
-import { textMessage } from './replies';
+import { ownTextMessage, textMessage } from './replies';
 import { retryOnConflict } from './retryOnConflict';
 
 /** The template activity's channelData key, read by the WhatsApp adapter (bot/channels/whatsapp/outbound.ts). */
@@ -109,7 +109,7 @@ export class AdvisorReplies {
         const pieces = whatsapp ? advisorReplyForWhatsApp(reply.content) : [reply.content];
         pieces[0] = `${label}\n${pieces[0]}`;
         // One message at a time, in order: each waits for the channel to take it.
-        for (const piece of pieces) await context.sendActivity(textMessage(piece));
+        for (const piece of pieces) await context.sendActivity(ownTextMessage(piece));
         sentUpTo = reply.id;
       }
     } catch (err) {

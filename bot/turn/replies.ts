@@ -39,3 +39,11 @@ export function choiceMessage(text: string, choices: Choice[], options: ChoiceMe
 export function textMessage(text: string): Partial<Activity> {
   return { type: ActivityTypes.Message, text, textFormat: 'markdown' };
 }
+
+/**
+ * A text that stays its own message: a channel that joins a turn's consecutive texts into one
+ * (WhatsApp, joinTexts.ts) leaves it apart. Each advisor reply is one, as the advisor wrote it.
+ */
+export function ownTextMessage(text: string): Partial<Activity> {
+  return { ...textMessage(text), channelData: { ownMessage: true } };
+}

@@ -89,7 +89,7 @@ describe('a two-call WhatsApp turn', () => {
     const user = '573200000003';
     const first = payload(user, text('hola'));
     await deliver(first, a, b);
-    expect(sendsTo(user)).toBe(3); // welcome, privacy notice, consent question: once
+    expect(sendsTo(user)).toBe(2); // the welcome with the privacy notice, then the consent question: once
     await deliver(payload(user, button('consent_yes')), a);
     await deliver(payload(user, text('pro_points')), a, b);
     const texts = whatsapp.graph.sends().filter((r) => (r.body as { to?: string }).to === user).map((r) => JSON.stringify(r.body));

@@ -35,6 +35,12 @@ describe('joinTexts', () => {
     expect(joined.carriedBy).toEqual([0, 0, 1]);
   });
 
+  it('leaves the messages marked apart on their own (an advisor\'s replies, each as written)', () => {
+    const joined = joinTexts([text('Gracias'), text('Asesora: ¿Pudiste ir?'), text('Asesora: Te espero.'), text('Fin')], new Set([1, 2]));
+    expect(joined.messages.map(bodyOf)).toEqual(['Gracias', 'Asesora: ¿Pudiste ir?', 'Asesora: Te espero.', 'Fin']);
+    expect(joined.carriedBy).toEqual([0, 1, 2, 3]);
+  });
+
   it('does not change the messages it was given', () => {
     const first = text('Uno');
     joinTexts([first, text('Dos')]);

@@ -7,7 +7,8 @@
  *
  * Only text joins text, with a blank line between, as the dialogs separate paragraphs. Interactive
  * messages (buttons, lists) and templates are never joined: their bodies stay as written, and a
- * question stays the last thing the person reads.
+ * question stays the last thing the person reads. An activity marked `channelData.ownMessage`
+ * (bot/turn/replies.ts ownTextMessage) stays its own message.
  */
 import { LIMITS, type OutboundMessage } from './limits';
 
@@ -17,13 +18,17 @@ export interface JoinedMessages {
   carriedBy: number[];
 }
 
-/** `messages` (one person's, in order) with each run of texts joined while it fits. */
-export function joinTexts(messages: readonly OutboundMessage[]): JoinedMessages {
+/**
+ * `messages` (one person's, in order) with each run of texts joined while it fits; the messages at
+ * the indexes in `apart` (an advisor's replies, each as written) are joined with none.
+ */
+export function joinTexts(messages: readonly OutboundMessage[], apart: ReadonlySet<number> = new Set()): JoinedMessages {
   const joined: OutboundMessage[] = [];
   const carriedBy: number[] = [];
-  for (const message of messages) {
+  for (const [index, message] of messages.entries()) {
     const last = joined[joined.length - 1];
-    if (last?.type === 'text' && message.type === 'text' && last.text.preview_url === message.text.preview_url) {
+    const joinable = !apart.has(index) && !apart.has(index - 1);
+    if (joinable && last?.type === 'text' && message.type === 'text' && last.text.preview_url === message.text.preview_url) {
       const body = `${last.text.body}\n\n${message.text.body}`;
       if (body.length <= LIMITS.textBody) {
         joined[joined.length - 1] = { ...last, text: { ...last.text, body } };

@@ -275,12 +275,17 @@ export class WhatsAppAdapter extends BotAdapter implements InboundMessageHandler
   private async sendMessageActivities(userKey: string, activities: Partial<Activity>[]): Promise<string[]> {
     const messages: OutboundMessage[] = [];
     const lastOf: number[] = [];
+    const apart = new Set<number>();
     for (const activity of activities) {
-      messages.push(...(await this.prepareMessages(userKey, activity)));
+      const own = (activity.channelData as { ownMessage?: unknown } | undefined)?.ownMessage === true;
+      for (const message of await this.prepareMessages(userKey, activity)) {
+        if (own) apart.add(messages.length);
+        messages.push(message);
+      }
       lastOf.push(messages.length - 1);
     }
     if (messages.length === 0) return activities.map(() => '');
-    const joined = joinTexts(messages);
+    const joined = joinTexts(messages, apart);
     const ids = await this.graph.sendMessages(userKey, joined.messages);
     // An activity that mapped to no message (lastOf before its first) has no id of its own.
     return lastOf.map((last, n) => (last < 0 || (n > 0 && last === lastOf[n - 1]) ? '' : (ids[joined.carriedBy[last]] ?? '')));
