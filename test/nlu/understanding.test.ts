@@ -90,6 +90,8 @@ describe('understand: typos, missing accents, English', () => {
     ['soy venesolano', { group: 'venezuelan' }],
     // "venezuelan" is not "venezuela" misspelt.
     ['hi i am venezuelan', { group: 'venezuelan' }],
+    ['me vine de venesuela con mis 2 hijos, no tenemos nada de papeles', { group: 'venezuelan', permit: 'none', child: { word: 'children', hasDocument: false } }],
+    ['soy colombiano y me vine de venezuela el año pasado', { group: 'returnee' }],
     ['mis gemelos nacieron en cartagena y ya tienen registro civil', {
       child: { word: 'children', birthplace: 'colombia', birthMunicipalityCode: '13001', registered: true },
     }],

@@ -56,7 +56,7 @@ const NO_DOCUMENT = anyOf([
   String.raw`\bsin (ningun |el |su |sus )?${DOCUMENT}\b`,
   String.raw`\b(has|have) no ${DOCUMENT}\b|\b(does not|doesn't|doesnt|do not|don't|dont) have (any )?${DOCUMENT}\b`,
   // Of the whole family, the child included.
-  String.raw`\bno (tenemos|contamos con) (ningun |ni )?${DOCUMENT}\b`,
+  String.raw`\bno (tenemos|contamos con) (ningun |ni |nada de )?${DOCUMENT}\b`,
 ]);
 const HAS_DOCUMENT = anyOf([
   String.raw`(?<!\bno )(?<!\bni )\b(ya )?(tiene|tienen|tenemos) (el |su |sus )?(ppt|cedula de extranjeria)\b`,
@@ -79,7 +79,7 @@ function readDocument(padded: string, mention: string): { hasDocument: boolean; 
     return { hasDocument, evidence: found[0].trim() };
   }
   // "no tenemos papeles, y mi hijo…": the family's papers, said before the child.
-  const before = /\bno (tenemos|contamos con) (ningun |ni )?(papeles|documentos?|ppt|pep|permiso|papers|documents)\b/.exec(padded.slice(0, from));
+  const before = /\bno (tenemos|contamos con) (ningun |ni |nada de )?(papeles|documentos?|ppt|pep|permiso|papers|documents)\b/.exec(padded.slice(0, from));
   return before ? { hasDocument: false, evidence: before[0].trim() } : undefined;
 }
 

@@ -16,7 +16,7 @@ const RETURNEE = [
   anyOf([
     String.raw`\b(retornad[oa]s?|retornante|returnee|returned colombian)\b`,
     String.raw`\bcolombian[oa]s? (que )?(vivia|vivio|vivi|viviamos|estaba|estuve|estuvo) (\w+ ){0,3}?en venezuela\b`,
-    String.raw`\b(soy|somos) colombian[oa]s?\b.*\b(vivi|vivia|viviamos|estuve|estuvimos|regrese|regresamos|volvi|volvimos)\b.*\bvenezuela\b`,
+    String.raw`\b(soy|somos) colombian[oa]s?\b.*\b(vivi|vivia|viviamos|estuve|estuvimos|regrese|regresamos|volvi|volvimos|vine|vinimos|sali|salimos)\b.*\bvenezuela\b`,
     String.raw`\b(regrese|volvi|retorne|regresamos|volvimos|retornamos) (a colombia|de venezuela)\b`,
   ]),
 ];
@@ -24,7 +24,7 @@ const RETURNEE = [
 const VENEZUELAN = [
   anyOf([
     String.raw`\b${SELF} (un |una )?(venezolan[oa]s?|venezuelan|de venezuela|from venezuela)\b`,
-    String.raw`\b(vengo|venimos|llegue|llegamos|i come|we come|came) (\w+ ){0,2}?(de|from) venezuela\b`,
+    String.raw`\b(vengo|venimos|llegue|llegamos|vine|vinimos|sali|salimos|i come|we come|came|left) (\w+ ){0,2}?(de|from) venezuela\b`,
     String.raw`^ venezolan[oa]s? `,
   ]),
 ];

@@ -45,7 +45,7 @@ const PENDING = anyOf([
   String.raw`\b(estado|status) (de |del |of )?(mi |my )?${PERMIT}\b`,
 ]);
 const NONE = anyOf([
-  String.raw`\bno (tengo|tenemos) (ningun |ningunos |ni un )?(papeles|documento|documentos|permiso|permisos|ppt|papel)\b(?! (de|del|para) )`,
+  String.raw`\bno (tengo|tenemos) (ningun |ningunos |ni un |nada de |ninguna clase de )?(papeles|documento|documentos|permiso|permisos|ppt|papel)\b(?! (de|del|para) )`,
   String.raw`\b(estoy|estamos|soy|vivo|estoy aqui) (\w+ )?(sin papeles|sin documentos|sin permiso|sin ppt|sin pep|irregular|indocumentad[oa])\b`,
   String.raw`\bsin papeles\b`,
   String.raw`\b(i have no|we have no|i do not have|without) (papers|documents|permit|ppt)\b|\bundocumented\b`,
