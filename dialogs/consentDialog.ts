@@ -14,7 +14,7 @@ import type { Locale } from '../bot/content/locale';
 import type { ContentCatalog } from '../bot/content/catalog';
 import { detectGlobalCommand } from '../bot/commands/globalCommands';
 import type { ThemeId } from '../bot/nlu/themes';
-import { isAboutPermits, type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
+import { settleTheme, type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
 import { hasConsented, type UserProfile } from '../bot/profile/userProfile';
 import { foldWords } from '../bot/text/fold';
 import { messageLanguage } from '../bot/text/messageLanguage';
@@ -163,7 +163,8 @@ export class ConsentDialog {
     const theme = asked.theme ?? (asked.risks?.length ? 'protection' : undefined);
     if (theme) return { pending: { ...asked, theme } };
     const candidates = session.understanding.themeCandidates;
-    if (candidates?.length && isAboutPermits(session.understanding, candidates)) return { pending: { ...asked, theme: 'regularization' } };
+    const settled = candidates?.length ? settleTheme(session.understanding, candidates) : undefined;
+    if (settled) return { pending: { ...asked, theme: settled } };
     if (candidates?.length) return { pending: asked, candidates };
     return { ...(notice?.pending ? { pending: notice.pending } : {}), ...(notice?.candidates ? { candidates: notice.candidates } : {}) };
   }

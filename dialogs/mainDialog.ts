@@ -11,7 +11,7 @@ import type { ContentCatalog } from '../bot/content/catalog';
 import { isGreeting } from '../bot/commands/smallTalk';
 import { InterruptibleDialog, MISSES_BEFORE_REPAIR } from './interruptibleDialog';
 import { matchChoice } from '../bot/nlu/choiceMatcher';
-import { isAboutPermits, type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
+import { settleTheme, type UnderstoodIds, understoodIds } from '../bot/nlu/understanding';
 import { THEME_IDS, type ThemeId } from '../bot/nlu/themes';
 import type { RoutingDecision } from '../bot/nlu/themeRouter';
 import type { TopicRouter } from '../bot/nlu/topicRouter';
@@ -160,9 +160,8 @@ export class MainDialog extends InterruptibleDialog {
     const decision: RoutingDecision =
       answer.text !== undefined ? this.router.route(answer.text) : values.candidates ? { kind: 'unsure', candidates: values.candidates } : { kind: 'none' };
     if (decision.kind === 'confident') return step.next({ id: decision.theme } satisfies ChoiceAnswer);
-    if (decision.kind === 'unsure' && answer.text !== undefined && isAboutPermits(getSession(step.context).understanding, decision.candidates)) {
-      return step.next({ id: 'regularization' } satisfies ChoiceAnswer);
-    }
+    const settled = decision.kind === 'unsure' && answer.text !== undefined ? settleTheme(getSession(step.context).understanding, decision.candidates) : undefined;
+    if (settled) return step.next({ id: settled } satisfies ChoiceAnswer);
     if (decision.kind === 'unsure') {
       values.candidates = decision.candidates;
       // What the question already said (ids only) goes on to the theme the person picks.

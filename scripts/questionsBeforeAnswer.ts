@@ -38,6 +38,7 @@ export const PEOPLE: Person[] = [
   { first: 'soy de peru y ya pedi refugio, q sigue', answers: ['regularization', 'other_nationality', 'asylum', 'yes'] },
   { first: 'no he pedido refugio todavia, soy venezolano', answers: ['regularization', 'venezuelan', 'asylum', 'no'] },
   { first: 'mi niña no tiene papeles, la puedo meter al colegio?', answers: ['education', 'child', 'no', 'no'] },
+  { first: 'tengo ppt, donde busco trabajo en medellin? soy venezolana', answers: ['work', 'venezuelan', 'ppt', 'find_job'] },
 ];
 
 const MAX_TURNS = 8;

@@ -26,11 +26,16 @@ const SPANISH = new Set([
 // Words both use ("a", "no", "me", "he", "son", "has", "doctor", "hospital", "ok", "sos", the
 // names of permits) count for neither.
 
+// A first message is often a bare greeting: "hello" alone says English as clearly as a sentence.
+const ENGLISH_GREETING = /^(hi|hello|hey|good (morning|afternoon|evening))( there)?$/;
+
 /** 'en' or 'es' when the message's words clearly say so; undefined when short, mixed or unknown. */
 export function messageLanguage(text: string): 'en' | 'es' | undefined {
+  const words = foldWords(text);
+  if (ENGLISH_GREETING.test(words)) return 'en';
   let english = 0;
   let spanish = 0;
-  for (const word of foldWords(text).split(' ')) {
+  for (const word of words.split(' ')) {
     if (ENGLISH.has(word)) english++;
     else if (SPANISH.has(word)) spanish++;
   }

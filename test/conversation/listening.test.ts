@@ -208,6 +208,16 @@ describe('a conversation that listens', () => {
       expect(lastChoices(first)).toEqual(['yes', 'no']);
     });
 
+    it('"hello", then "im from venezuela, I have PPT. where can i find work in medellin": in English, and the job answer with no question (not "what about your PPT?")', async () => {
+      const c = startConversation(store);
+      expect(allText(await c.say('hello'))).toContain('Hello! 👋');
+      await c.say('consent_yes');
+      const answer = await c.say('im from venezuela, I have PPT. where can i find work in medellin');
+      expect(allText(answer)).toContain('I understand: you are from Venezuela, you have a PPT, you are in Medellín and you are looking for a job.');
+      expect(allText(answer)).toContain('*Public Employment Service*');
+      expect(lastChoices(answer)).toEqual(['useful_yes', 'useful_no']);
+    });
+
     it('with the year too, the answer comes at once', async () => {
       const c = await consented();
       const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');

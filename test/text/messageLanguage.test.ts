@@ -8,6 +8,10 @@ describe('messageLanguage', () => {
     'how can i get the PPT?',
     'Hello, where can my daughter go to school?',
     'im venezuelan and i have no papers',
+    // A bare greeting, as first messages often are.
+    'hello',
+    'Hi!',
+    'good morning',
   ])('English: %s', (text) => {
     expect(messageLanguage(text)).toBe('en');
   });
@@ -22,7 +26,7 @@ describe('messageLanguage', () => {
     expect(messageLanguage(text)).toBe('es');
   });
 
-  it.each(['ok', 'hola', 'PPT?', 'sos', 'hola help', 'no', 'si', 'yes', 'English', '123'])('says nothing: %s', (text) => {
+  it.each(['ok', 'hola', 'PPT?', 'sos', 'hola help', 'no', 'si', 'yes', 'English', '123', 'hi hola', 'hello, buenas'])('says nothing: %s', (text) => {
     expect(messageLanguage(text)).toBeUndefined();
   });
 });

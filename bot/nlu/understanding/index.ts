@@ -9,7 +9,7 @@
  * understoodIds(u);                 // { permit: 'pep', permitState: 'expired', place: { departmentCode: '25', municipalityCode: '25754' } }
  * describeUnderstanding(u, 'es');   // 'Entiendo: tu PEP ya no está vigente y estás en Soacha.'
  */
-export { isAboutPermits } from './aboutPermits';
+export { settleTheme } from './settleTheme';
 export { describeUnderstanding, type DescribeOptions } from './describeUnderstanding';
 export { questionAnswers, type QuestionAnswers } from './questionAnswers';
 export { understand, type UnderstandOptions } from './understand';

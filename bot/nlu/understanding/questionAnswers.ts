@@ -21,6 +21,9 @@ export interface QuestionAnswers {
   'regularization.asylum'?: 'yes' | 'no';
   'work.permit'?: 'ppt' | 'visa_v' | 'sc2' | 'none' | 'pep_tutor' | 'foreign_id';
   'work.permitOther'?: 'sc2' | 'foreign_id' | 'none';
+  /** A job wanted ("busco trabajo", "where can I find work"): the work theme's goal. */
+  'work.goal'?: 'find_job';
+  'work.hostGoal'?: 'find_job';
   'health.permit'?: 'ppt' | 'pep_tutor' | 'foreign_id' | 'sc2' | 'visa_v' | 'none';
   /** Yes/no: is it an emergency now? */
   'health.emergency'?: 'yes' | 'no';
@@ -113,6 +116,11 @@ export function questionAnswers(ids: UnderstoodIds): QuestionAnswers {
     if (child.hasDocument !== undefined) answers['education.id'] = child.hasDocument ? 'yes' : 'no';
   }
 
+  // Every way of saying the employment need is looking for a job (needExtractor.ts).
+  if (ids.need === 'employment') {
+    answers['work.goal'] = 'find_job';
+    answers['work.hostGoal'] = 'find_job';
+  }
   if (ids.need && MORE_NEEDS.has(ids.need)) answers['services.moreNeeds'] = ids.need as NonNullable<QuestionAnswers['services.moreNeeds']>;
   else if (ids.need) answers['services.needs'] = ids.need;
   return answers;
