@@ -220,7 +220,8 @@ describe('questionAnswers: the questions a message already answers, as choice id
     ['ya pedi refugio hace un mes, que sigue?', { 'regularization.situation': 'asylum', 'regularization.asylum': 'yes' }],
     ['no he pedido refugio todavia', { 'regularization.situation': 'asylum', 'regularization.asylum': 'no' }],
     ['i applied for asylum last week', { 'regularization.situation': 'asylum', 'regularization.asylum': 'yes' }],
-    ['como pido refugio', {}],
+    ['como pido refugio', { 'regularization.situation': 'asylum', 'regularization.asylum': 'no' }],
+    ['how can i apply for asylum?', { 'regularization.situation': 'asylum', 'regularization.asylum': 'no' }],
     // The child's ID document answers the education question "¿tiene PPT o cédula de extranjería?".
     ['mi hijo no tiene papeles, puede estudiar?', { 'education.who': 'child', 'education.id': 'no' }],
     ['my son has no papers, can he go to school?', { 'education.who': 'child', 'education.id': 'no' }],
@@ -230,7 +231,9 @@ describe('questionAnswers: the questions a message already answers, as choice id
     ['mi hijo tiene pep', { 'education.who': 'child' }],
     ['mi bebe no tiene registro civil', { 'education.who': 'child', 'civil_registry.registered': 'no' }],
     ['soy retornado, pedi refugio en venezuela antes', { 'profile.group': 'returnee' }],
-    ['quiero pedir refugio', {}],
+    ['kiero pedir refugio como ago', { 'regularization.situation': 'asylum', 'regularization.asylum': 'no' }],
+    // A refuge (shelter) is not asylum: "necesito un refugio para esta noche".
+    ['necesito un refugio para esta noche', {}],
     // The SC-2 is given to whoever asked for refuge: "have you asked for refuge?" is answered.
     [
       'me dieron salvoconducto',
