@@ -233,7 +233,10 @@ describe('questionAnswers: the questions a message already answers, as choice id
     ['soy retornado, pedi refugio en venezuela antes', { 'profile.group': 'returnee' }],
     ['kiero pedir refugio como ago', { 'regularization.situation': 'asylum', 'regularization.asylum': 'no' }],
     // A refuge (shelter) is not asylum: "necesito un refugio para esta noche".
-    ['necesito un refugio para esta noche', {}],
+    ['necesito un refugio para esta noche', { 'services.moreNeeds': 'shelter' }],
+    ['my son and i have no papers, can he go to school?', {
+      'regularization.situation': 'no_permit', 'work.permit': 'none', 'work.permitOther': 'none', 'health.permit': 'none', 'education.who': 'child', 'education.id': 'no',
+    }],
     // The SC-2 is given to whoever asked for refuge: "have you asked for refuge?" is answered.
     [
       'me dieron salvoconducto',

@@ -74,7 +74,8 @@ function readDocument(padded: string, mention: string): { hasDocument: boolean; 
     const found = pattern.exec(after);
     if (!found) continue;
     const between = after.slice(mention.length, found.index);
-    const family = /\b(tenemos|contamos)\b/.test(found[0]);
+    // "no tenemos papeles", or the child and the writer together: "mi hijo y yo no tenemos", "my son and I have no papers".
+    const family = /\b(tenemos|contamos)\b/.test(found[0]) || /^ ?(y yo|and i)( \w+)? ?$/.test(between);
     if (!family && (between.split(' ').filter(Boolean).length > DOCUMENT_WINDOW || ADULT.test(between))) continue;
     return { hasDocument, evidence: found[0].trim() };
   }

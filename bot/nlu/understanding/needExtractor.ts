@@ -15,6 +15,8 @@ const NEEDS: readonly [ServiceKind, RegExp][] = [
     String.raw`\b(donde|a donde) (dormir|quedarme|quedarnos|pasar la noche)\b`,
     String.raw`\bno (tengo|tenemos) (donde|a donde|adonde) (dormir|vivir|quedarme|quedarnos|llegar)\b`,
     String.raw`\b(estoy|estamos|vivo|vivimos|durmiendo) en la calle\b`,
+    // "un refugio para esta noche" is a roof; asking for refuge as a status is asylumExtractor.ts.
+    String.raw`\brefugio (para|por) (esta noche|hoy|dormir|pasar la noche|unos dias|mis hijos|mi familia)\b`,
     String.raw`\b(nowhere to (stay|sleep)|place to (stay|sleep)|where (can|do) (i|we) sleep|sleep tonight)\b`,
   ])],
   ['food', anyOf([
