@@ -130,6 +130,9 @@ describe.each<Locale>(['es', 'en'])('corrected answers in %s (issue 8 "done when
     ] as Text[])
       expect(text).toContain(pick(fragment, locale));
     expect(text).not.toContain('24/7');
+    // It does not claim to be IOM's PRO line, which pro_points says it is not (audit W2).
+    expect(text).not.toContain(pick(['de la línea de orientación *PRO*', 'of the *PRO* orientation line'], locale));
+    expect(text).toContain(pick(['basado en los puntos *PRO*', 'based on the *PRO* points'], locale));
     expect(lastChoices(replies)).toEqual(['consent_yes', 'consent_no']);
   });
 
