@@ -62,6 +62,7 @@ function asUnderstanding(ids: UnderstoodIds): Understanding {
     pregnancy: wrap(ids.pregnancy),
     urgency: wrap(ids.urgency),
     asylumRequested: wrap(ids.asylumRequested),
+    venezuelanRelative: wrap(ids.venezuelanRelative),
   };
 }
 

@@ -9,6 +9,8 @@
 import { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentCatalog } from '../../bot/content/catalog';
 import type { ChoiceAnswer } from '../prompts/choicePrompt';
+import type { RelativeWord } from '../../bot/nlu/understanding';
+import type { PopulationGroup } from '../../bot/profile/userProfile';
 import { getSession } from '../../bot/turn/session';
 import { GuidedThemeDialog, YES_NO, type YesNo } from './guidedThemeDialog';
 import { understoodSoFar } from './knownAnswers';
@@ -59,9 +61,25 @@ export class RegularizationDialog extends GuidedThemeDialog<RegularizationDetail
     return step.next();
   }
 
+  /**
+   * The group whose permits are asked about: the person's own, or Venezuelan when someone who is
+   * not ("soy colombiana… mi esposo venezolano, ¿él qué papeles necesita?") asks for a Venezuelan
+   * relative. The person's own group stays in the profile.
+   */
+  protected override group(step: WaterfallStepContext): PopulationGroup | undefined {
+    const own = super.group(step);
+    return own && own !== 'venezuelan' && this.relative(step) ? 'venezuelan' : own;
+  }
+
+  private relative(step: WaterfallStepContext): RelativeWord | undefined {
+    return understoodSoFar(getSession(step.context)).venezuelanRelative;
+  }
+
   /** Venezuelans say where they stand; other nationalities go to asylum; Colombians skip ahead. */
   private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const group = this.group(step);
+    const relative = this.relative(step);
+    if (group === 'venezuelan' && relative && super.group(step) !== 'venezuelan') await this.say(step, this.ui(step, `forRelative_${relative}`));
     if (group === 'venezuelan') return this.askChoice(step, 'situationQuestion', 'situation');
     if (group === 'other_nationality') {
       await this.say(step, this.fact(step, 'onlyVenezuelans'));

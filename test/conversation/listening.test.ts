@@ -218,6 +218,22 @@ describe('a conversation that listens', () => {
       expect(lastChoices(answer)).toEqual(['useful_yes', 'useful_no']);
     });
 
+    it('a returnee asking for her Venezuelan husband gets the Venezuelan route, said so, and stays a returnee in her profile', async () => {
+      const c = await consented();
+      const first = await c.say('soy colombiana, estuve viviendo 10 años en venezuela y me regrese con mi esposo venezolano, el que papeles necesita?');
+      expect(allText(first)).toContain('Entiendo: regresaste a Colombia después de vivir fuera y tu pareja es de Venezuela.');
+      expect(allText(first)).toContain('Te respondo para tu pareja, que es de Venezuela');
+      expect(allText(first)).not.toContain('Ley Retorno');
+      expect(lastChoices(first)).toEqual(['ppt_have', 'ppt_pending', 'no_permit', 'asylum', 'pep_tutor', 'foreign_id']);
+      await c.say('no_permit');
+      await c.say('before_dec_2024');
+      const answer = await c.say('no');
+      expect(allText(answer)).toContain('Visa V');
+      // Her own question, later, is answered for her: the Ley Retorno.
+      await c.say('menu');
+      expect(allText(await c.say('regularization'))).toContain('Ley Retorno');
+    });
+
     it('with the year too, the answer comes at once', async () => {
       const c = await consented();
       const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');

@@ -68,8 +68,8 @@ describe('understand: precise rather than eager', () => {
     ['estoy embarazada, soy venezolana, vivo en soacha y no tengo ppt', {
       group: 'venezuelan', permit: 'none', pregnancy: true, place: { departmentCode: '25', municipalityCode: '25754' },
     }],
-    // Someone else's nationality is not the writer's group.
-    ['mi mama es venezolana, yo nacio aqui', {}],
+    // Someone else's nationality is not the writer's group (it is a Venezuelan relative's).
+    ['mi mama es venezolana, yo nacio aqui', { venezuelanRelative: 'parent' }],
     ['soy colombiano, naci en cucuta pero vivi 20 años en venezuela', { group: 'returnee' }],
     // Everyday words that are also municipalities, and a job offer's place, are not where the person is.
     ['gracias', {}],
@@ -92,6 +92,11 @@ describe('understand: typos, missing accents, English', () => {
     ['hi i am venezuelan', { group: 'venezuelan' }],
     ['me vine de venesuela con mis 2 hijos, no tenemos nada de papeles', { group: 'venezuelan', permit: 'none', child: { word: 'children', hasDocument: false } }],
     ['soy colombiano y me vine de venezuela el año pasado', { group: 'returnee' }],
+    // A Venezuelan relative asked about (mixed families): not the writer's group.
+    ['soy colombiana y me regrese con mi esposo venezolano, el que papeles necesita?', { group: 'host', venezuelanRelative: 'spouse' }],
+    ['my wife is venezuelan, what papers does she need', { venezuelanRelative: 'spouse' }],
+    ['mi mama es de venezuela', { venezuelanRelative: 'parent' }],
+    ['mi esposo trabaja en venezuela', {}],
     ['mis gemelos nacieron en cartagena y ya tienen registro civil', {
       child: { word: 'children', birthplace: 'colombia', birthMunicipalityCode: '13001', registered: true },
     }],

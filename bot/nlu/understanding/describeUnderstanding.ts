@@ -55,6 +55,7 @@ export function describeUnderstanding(understanding: Understanding, locale: Loca
   // "tienes salvoconducto SC-2" already says it.
   const asylum = understanding.asylumRequested?.value;
   if (asylum !== undefined && permit !== 'sc2') items.push(ui(asylum ? 'asylum_requested' : 'asylum_not_requested'));
+  if (understanding.venezuelanRelative) items.push(ui(`relative_${understanding.venezuelanRelative.value}`));
   const place = understanding.place && placeName(geo, understanding.place.value);
   if (place) items.push(ui('place', { place }));
   if (understanding.pregnancy) items.push(ui('pregnancy'));

@@ -22,6 +22,7 @@ export {
   type PermitId,
   type PermitState,
   type PlaceCode,
+  type RelativeWord,
   type RiskSignal,
   type Understanding,
   type Understood,

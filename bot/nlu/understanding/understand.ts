@@ -16,6 +16,7 @@ import { extractNeed } from './needExtractor';
 import { extractPermit } from './permitExtractor';
 import { extractPlace } from './placeExtractor';
 import { extractPregnancy } from './pregnancyExtractor';
+import { extractRelative } from './relativeExtractor';
 import { extractRisks } from './riskExtractor';
 import type { Understanding } from './understanding';
 import { extractUrgency } from './urgencyExtractor';
@@ -68,6 +69,8 @@ export function understand(text: string, _locale?: Locale, options: UnderstandOp
   const colombian = group?.value === 'returnee' || group?.value === 'host';
   const asylum = colombian ? undefined : extractAsylumRequest(message);
   if (asylum) understanding.asylumRequested = asylum;
+  const relative = extractRelative(message);
+  if (relative) understanding.venezuelanRelative = relative;
   const cost = extractCostQuestion(message);
   if (cost) understanding.costQuestion = cost;
   return understanding;

@@ -56,6 +56,8 @@ export interface PlaceCode {
 export const RISK_SIGNALS = ['job_abroad_travel_paid', 'documents_withheld', 'smuggler_debt', 'child_recruitment', 'threats'] as const;
 export type RiskSignal = (typeof RISK_SIGNALS)[number];
 
+export type RelativeWord = 'spouse' | 'parent' | 'sibling';
+
 export interface Understanding {
   /** The theme, only when the theme router is confident. */
   theme?: Understood<ThemeId>;
@@ -74,6 +76,8 @@ export interface Understanding {
    */
   urgency?: Understood<boolean>;
   risks?: Understood<RiskSignal>[];
+  /** A Venezuelan relative the person asks about ("mi esposo venezolano"): the permits asked about are theirs. */
+  venezuelanRelative?: Understood<RelativeWord>;
   /** Whether the person already asked for refugee status ("pedí refugio": true; "no he pedido refugio": false). */
   asylumRequested?: Understood<boolean>;
   /** The person asks what something costs or whether it is free. */

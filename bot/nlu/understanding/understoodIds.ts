@@ -5,7 +5,7 @@
 import type { ServiceKind } from '../../referrals/serviceKinds';
 import type { PopulationGroup } from '../../profile/userProfile';
 import type { ThemeId } from '../themes';
-import type { ChildInfo, PermitId, PermitState, PlaceCode, RiskSignal, Understanding } from './understanding';
+import type { ChildInfo, PermitId, PermitState, PlaceCode, RelativeWord, RiskSignal, Understanding } from './understanding';
 
 export interface UnderstoodIds {
   theme?: ThemeId;
@@ -19,6 +19,7 @@ export interface UnderstoodIds {
   urgency?: boolean;
   risks?: RiskSignal[];
   asylumRequested?: boolean;
+  venezuelanRelative?: RelativeWord;
   costQuestion?: true;
 }
 
@@ -40,6 +41,7 @@ export function understoodIds(understanding: Understanding): UnderstoodIds {
   if (understanding.urgency) ids.urgency = understanding.urgency.value;
   if (understanding.risks?.length) ids.risks = understanding.risks.map((risk) => risk.value);
   if (understanding.asylumRequested) ids.asylumRequested = understanding.asylumRequested.value;
+  if (understanding.venezuelanRelative) ids.venezuelanRelative = understanding.venezuelanRelative.value;
   if (understanding.costQuestion) ids.costQuestion = true;
   return ids;
 }
