@@ -81,45 +81,46 @@ class Replies {
   }
 }
 
-/** CPU time (user + system) of a process and its live children (cluster workers), in ms. */
-function cpuMs(pid: number): number {
-  const stat = (p: number): string[] | undefined => {
-    try {
-      const text = readFileSync(`/proc/${p}/stat`, 'utf8');
-      return text.slice(text.lastIndexOf(')') + 2).split(' ');
-    } catch {
-      return undefined;
-    }
-  };
-  let total = 0;
+/** Every live process: its pid, its parent's, and its CPU time (user + system) in ms, from /proc. */
+function processTimes(): { pid: number; parent: number; ms: number }[] {
+  const times: { pid: number; parent: number; ms: number }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const fields = stat(Number(entry));
-    // fields[1] is the parent pid, [11] utime, [12] stime (after the name and state)
-    if (fields && (Number(entry) === pid || Number(fields[1]) === pid)) total += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After the name and state: [1] is the parent pid, [11] utime, [12] stime.
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      times.push({ pid: Number(entry), parent: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+    } catch {
+      // gone meanwhile
+    }
   }
-  return total;
+  return times;
+}
+
+/** CPU time of a process and its live children (cluster workers), in ms. */
+function cpuMs(pid: number): number {
+  return processTimes()
+    .filter((p) => p.pid === pid || p.parent === pid)
+    .reduce((total, p) => total + p.ms, 0);
 }
 
 /** CPU ms of a cluster by part: the front door (primary), its bot workers, the embedded store process. */
 function clusterCpuMs(primary: number): { frontDoor: number; workers: number; store: number } {
   const parts = { frontDoor: 0, workers: 0, store: 0 };
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      const ms = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-      if (Number(entry) === primary) parts.frontDoor += ms;
-      else if (Number(fields[1]) === primary) {
-        const store = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes('PROBOT_ROLE=store');
-        parts[store ? 'store' : 'workers'] += ms;
-      }
-    } catch {
-      // gone meanwhile
-    }
+  for (const { pid, parent, ms } of processTimes()) {
+    if (pid === primary) parts.frontDoor += ms;
+    else if (parent === primary) parts[isStoreProcess(pid) ? 'store' : 'workers'] += ms;
   }
   return parts;
+}
+
+function isStoreProcess(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes('PROBOT_ROLE=store');
+  } catch {
+    return false;
+  }
 }
 
 /** Every bot this bench started, stopped if the bench itself fails. */

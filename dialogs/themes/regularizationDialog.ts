@@ -79,7 +79,8 @@ export class RegularizationDialog extends GuidedThemeDialog<RegularizationDetail
   private async askSituation(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const group = this.group(step);
     const relative = this.relative(step);
-    if (group === 'venezuelan' && relative && super.group(step) !== 'venezuelan') await this.say(step, this.ui(step, `forRelative_${relative}`));
+    // Answering for the relative (the override above changed the group): say so first.
+    if (relative && group !== super.group(step)) await this.say(step, this.ui(step, `forRelative_${relative}`));
     if (group === 'venezuelan') return this.askChoice(step, 'situationQuestion', 'situation');
     if (group === 'other_nationality') {
       await this.say(step, this.fact(step, 'onlyVenezuelans'));

@@ -50,14 +50,16 @@ const REGISTERED = anyOf([
 
 // A child's ID document ("mi hijo no tiene papeles", "no tenemos ppt"); a registro civil is not one of them.
 const DOCUMENT = String.raw`(papeles|documentos?|ppt|pep|permiso|cedula( de extranjeria)?|identificacion|pasaporte|papers|documents|id)`;
+const FAMILY_NO_DOCUMENT = String.raw`\bno (tenemos|contamos con) (ningun |ni |nada de )?${DOCUMENT}\b`;
 const NO_DOCUMENT = anyOf([
   // Said of the child (the subject of "no tiene", or "sin papeles" a few words after the child).
   String.raw`\b(no|ni) (tiene|tienen|cuenta con|cuentan con) (ningun |ni |el |su |sus )?${DOCUMENT}\b`,
   String.raw`\bsin (ningun |el |su |sus )?${DOCUMENT}\b`,
   String.raw`\b(has|have) no ${DOCUMENT}\b|\b(does not|doesn't|doesnt|do not|don't|dont) have (any )?${DOCUMENT}\b`,
   // Of the whole family, the child included.
-  String.raw`\bno (tenemos|contamos con) (ningun |ni |nada de )?${DOCUMENT}\b`,
+  FAMILY_NO_DOCUMENT,
 ]);
+const FAMILY_NONE = anyOf([FAMILY_NO_DOCUMENT]);
 const HAS_DOCUMENT = anyOf([
   String.raw`(?<!\bno )(?<!\bni )\b(ya )?(tiene|tienen|tenemos) (el |su |sus )?(ppt|cedula de extranjeria)\b`,
   String.raw`(?<!\bnot )(?<!\bno )\b(has|have) (a |his |her |the )?ppt\b`,
@@ -80,7 +82,7 @@ function readDocument(padded: string, mention: string): { hasDocument: boolean; 
     return { hasDocument, evidence: found[0].trim() };
   }
   // "no tenemos papeles, y mi hijo…": the family's papers, said before the child.
-  const before = /\bno (tenemos|contamos con) (ningun |ni |nada de )?(papeles|documentos?|ppt|pep|permiso|papers|documents)\b/.exec(padded.slice(0, from));
+  const before = FAMILY_NONE.exec(padded.slice(0, from));
   return before ? { hasDocument: false, evidence: before[0].trim() } : undefined;
 }
 
