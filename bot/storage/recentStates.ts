@@ -15,6 +15,7 @@
  * (`keepForSeconds`: a person who has not consented) are not held at all, nor are deleted ones.
  */
 import type { Storage, StoreItems } from 'botbuilder';
+import { handJson, takeJson } from './documentJson';
 
 export interface RecentStatesOptions {
   /** How long an entry may be used after it was last read or written. Default 10 minutes. */
@@ -58,8 +59,11 @@ export class RecentStates implements Storage {
     const missing: string[] = [];
     for (const key of keys) {
       const entry = this.fresh(key);
-      if (entry) items[key] = { ...JSON.parse(entry.json), eTag: entry.eTag };
-      else missing.push(key);
+      if (entry) {
+        const item = { ...JSON.parse(entry.json), eTag: entry.eTag };
+        handJson(item, entry.json);
+        items[key] = item;
+      } else missing.push(key);
     }
     this.counts.hits += keys.length - missing.length;
     this.counts.misses += missing.length;
@@ -100,9 +104,10 @@ export class RecentStates implements Storage {
   }
 
   private hold(key: string, item: Record<string, unknown> | undefined): void {
+    const handed = takeJson(item);
     const { eTag, ...document } = item ?? {};
     if (typeof eTag !== 'string' || eTag === '*' || typeof document.keepForSeconds === 'number') return;
-    this.entries.set(key, { json: JSON.stringify(document), eTag, usedAt: this.now() });
+    this.entries.set(key, { json: handed ?? JSON.stringify(document), eTag, usedAt: this.now() });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 }

@@ -8,9 +8,11 @@
  *
  * It keeps BotState's interface (dialogs reach the document through its property accessors) but
  * not its change detection: BotState hashes the whole document with botbuilder's own stringify
- * three times a turn; here it is compared as JSON once at load and once at save.
+ * three times a turn; here it is compared as JSON once at save (at load, the recent-states cache
+ * hands over the JSON it parsed: bot/storage/documentJson.ts).
  */
 import { BotState, Storage, TurnContext } from 'botbuilder';
+import { handJson, takeJson } from '../storage/documentJson';
 
 /** `channel/persons/<channel user id>`: the storage hashes it into the document id (no phone number in ids). */
 function personKey(namespace: string) {
@@ -47,7 +49,8 @@ export class OptimisticBotState extends BotState {
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
     const state = (items[key] ?? {}) as Record<string, unknown>;
-    context.turnState.set(this.loaded, { state, saved: contentOf(state) } satisfies Loaded);
+    // The cache hands the JSON it parsed the document from: the same string, not computed again.
+    context.turnState.set(this.loaded, { state, saved: takeJson(state) ?? contentOf(state) } satisfies Loaded);
     return state;
   }
 
@@ -77,7 +80,13 @@ export class OptimisticBotState extends BotState {
     if (!force && content === loaded.saved) return;
     const key = await this.storageKey(context);
     // `state.eTag` is the one read this turn (absent for a new document); the storage checks it.
-    await this.storage.write({ [key]: loaded.state });
+    // The JSON just compared goes along, for the recent-states cache to keep as it is.
+    handJson(loaded.state, content);
+    try {
+      await this.storage.write({ [key]: loaded.state });
+    } finally {
+      takeJson(loaded.state); // not taken when the write failed, or without the cache
+    }
     loaded.saved = content;
   }
 }

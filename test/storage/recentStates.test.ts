@@ -3,8 +3,9 @@
  * never beyond its age limit or size bound, never for short-lived (unconsented) documents, and a
  * failed write never leaves a copy that could be used again.
  */
-import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
+import { type Activity, MemoryStorage, type Storage, type StoreItems, TestAdapter, TurnContext } from 'botbuilder';
 import { RecentStates } from '../../bot/storage/recentStates';
+import { OptimisticBotState } from '../../bot/turn/optimisticBotState';
 
 /** MemoryStorage (real ETags) that counts the reads that reach it. */
 class CountingStorage implements Storage {
@@ -105,5 +106,54 @@ describe('RecentStates', () => {
     expect(((await recent.read(['p1'])).p1 as { n: number }).n).toBe(5);
     expect(((await recent.read(['p1'])).p1 as { n: number }).n).toBe(5);
     expect(store.reads).toBe(1);
+  });
+
+  describe('with the turn state on top (the JSON handed instead of stringified again)', () => {
+    const activity = { type: 'message', channelId: 'whatsapp', from: { id: '573001112233' }, conversation: { id: 'c' }, recipient: { id: 'bot' } } as Activity;
+    const turn = () => new TurnContext(new TestAdapter(), activity);
+    const person = () => new OptimisticBotState(recent);
+
+    it('a turn that changes the document saves the change, and the next turn gets it from memory', async () => {
+      const state = person();
+      const first = turn();
+      (await state.load(first)).profile = { locale: 'es', group: 'venezuelan' };
+      await state.saveChanges(first);
+      const second = turn();
+      const loaded = await state.load(second);
+      expect(loaded.profile).toEqual({ locale: 'es', group: 'venezuelan' });
+      loaded.profile.group = 'returnee';
+      await state.saveChanges(second);
+      const third = turn();
+      expect((await state.load(third)).profile).toEqual({ locale: 'es', group: 'returnee' });
+      expect(store.reads).toBe(1); // only the first turn, before anything was held
+    });
+
+    it('a turn that changes nothing writes nothing, and a change made after saving is not in memory', async () => {
+      const state = person();
+      const first = turn();
+      (await state.load(first)).n = 1;
+      await state.saveChanges(first);
+      const writes = jest.spyOn(store, 'write');
+      const second = turn();
+      await state.load(second);
+      await state.saveChanges(second);
+      expect(writes).not.toHaveBeenCalled();
+      // Changed after the save and never saved: the next turn must not see it.
+      (await state.load(second)).n = 99;
+      const third = turn();
+      expect((await state.load(third)).n).toBe(1);
+    });
+
+    it('a failed save leaves nothing behind that a later save could pass off as the document', async () => {
+      const state = person();
+      const first = turn();
+      (await state.load(first)).n = 1;
+      store.failWrites = true;
+      await expect(state.saveChanges(first)).rejects.toThrow('store unreachable');
+      store.failWrites = false;
+      (await state.load(first)).n = 2;
+      await state.saveChanges(first);
+      expect((await state.load(turn())).n).toBe(2);
+    });
   });
 });
