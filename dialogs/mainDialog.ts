@@ -22,6 +22,7 @@ import { ProWaterfallDialog } from './proWaterfallDialog';
 import { textMessage } from '../bot/turn/replies';
 import { getSession } from '../bot/turn/session';
 import { innermost } from './stepNavigation';
+import { understoodLine } from './themes/knownAnswers';
 import type { ThemeResult } from './themeDialog';
 
 export const MAIN_DIALOG = 'main';
@@ -34,6 +35,15 @@ const DIALOG_MEMORY_KEY = 'DialogStateManagerConfiguration';
  * set serves every turn. Were the key renamed upstream, each turn would simply build its own again.
  */
 let dialogMemory: DialogStateManagerConfiguration | undefined;
+
+/** What the menu flow keeps between the question "which of these?" and the pick. */
+interface MenuValues {
+  candidates?: ThemeId[];
+  /** What the typed question said (ids only), for the theme picked. */
+  carried?: UnderstoodIds;
+  /** The person was told in one line what `carried` says. */
+  described?: boolean;
+}
 
 /** The ten main menu ids, in menu order (DESIGN.md contract): the nine themes, then "more". */
 export const MENU_IDS = [...THEME_IDS, 'more'] as const;
@@ -161,7 +171,7 @@ export class MainDialog extends InterruptibleDialog {
   private async routeTopic(step: WaterfallStepContext<MenuOptions>): Promise<DialogTurnResult> {
     const answer: ChoiceAnswer = this.chosen(step) ?? {};
     if (answer.id) return step.next(answer);
-    const values = step.values as { candidates?: ThemeId[]; carried?: UnderstoodIds };
+    const values = step.values as MenuValues;
     // A question asked before consent whose theme was unclear: its likely themes, with what it said.
     if (step.options?.candidates && !values.candidates) {
       values.candidates = step.options.candidates;
@@ -177,6 +187,12 @@ export class MainDialog extends InterruptibleDialog {
       values.candidates = decision.candidates;
       // What the question already said (ids only) goes on to the theme the person picks.
       if (answer.text !== undefined) values.carried = understoodIds(getSession(step.context).understanding);
+      // Said once, with the question: the theme picked next does not say it again.
+      const line = values.carried && !values.described ? understoodLine(values.carried, getSession(step.context).locale, this.content) : undefined;
+      if (line) {
+        getSession(step.context).preface(line);
+        values.described = true;
+      }
       const candidates = this.menuChoices(step, decision.candidates);
       const back = this.choices(step, 'afterAnswer').filter((c) => c.id === 'back_to_menu');
       return this.ask(step, { text: this.ui(step, 'routeUnsure'), choices: [...candidates, ...back] });
@@ -200,8 +216,8 @@ export class MainDialog extends InterruptibleDialog {
     const id = this.chosen(step)?.id;
     if (!id || id === 'back_to_menu') return step.replaceDialog(MENU_FLOW);
     if (id === MORE_DIALOG || id === DELETE_DATA_DIALOG) return step.beginDialog(id);
-    const carried = (step.values as { carried?: UnderstoodIds }).carried;
-    if (carried) getSession(step.context).carryOver({ ...getSession(step.context).carried, ...carried });
+    const { carried, described } = step.values as MenuValues;
+    if (carried) getSession(step.context).carryOver({ ...getSession(step.context).carried, ...carried }, described);
     if (this.findDialog(id)) return step.beginDialog(id);
     // A menu row whose theme is not built yet: say so honestly and give the line that can help.
     const topic = this.menuChoices(step, [id])[0]?.title ?? id;

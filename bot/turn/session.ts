@@ -47,7 +47,10 @@ export interface Session {
    * consenting, answered right after "acepto"). Ids only.
    */
   readonly carried: UnderstoodIds | undefined;
-  carryOver(ids: UnderstoodIds | undefined): void;
+  /** `described`: the person was already told in one line what these ids say (not to be said again). */
+  carryOver(ids: UnderstoodIds | undefined, described?: boolean): void;
+  /** True when the carried ids were already described to the person ("Entiendo: …"). */
+  readonly carriedDescribed: boolean;
   /**
    * A short line to say before the next thing this turn says (joined to it, so an acknowledgement
    * such as "Gracias, lo tendremos en cuenta" costs no message of its own).
@@ -63,6 +66,7 @@ export function createSession(profile: UserProfile, defaultLocale: Locale, under
   let deletion = false;
   const counts = new TurnCounts(channelId);
   let carried: UnderstoodIds | undefined;
+  let carriedDescribed = false;
   let prefaces: string[] = [];
   const tasks: (() => Promise<void>)[] = [];
   return {
@@ -94,8 +98,12 @@ export function createSession(profile: UserProfile, defaultLocale: Locale, under
     get carried() {
       return carried;
     },
-    carryOver(ids) {
+    carryOver(ids, described = false) {
       carried = ids;
+      carriedDescribed = described;
+    },
+    get carriedDescribed() {
+      return carriedDescribed;
     },
     preface(line) {
       prefaces.push(line);

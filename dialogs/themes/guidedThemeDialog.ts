@@ -96,8 +96,11 @@ export abstract class GuidedThemeDialog<D extends object = Record<string, never>
     if (Object.keys(known).length > 0) {
       this.guided(step)._known = known;
       // Said now, in the turn of the message it read, so a wrong guess can be corrected at once.
+      // Unless it was said already, with "which of these?", and this message adds nothing to it.
+      const session = getSession(step.context);
       const line = understoodLine(ids, this.locale(step), this.content);
-      if (line) getSession(step.context).preface(line);
+      const saidAlready = session.carriedDescribed && session.carried && line === understoodLine(session.carried, this.locale(step), this.content);
+      if (line && !saidAlready) session.preface(line);
     }
     return step.next();
   }
