@@ -19,6 +19,7 @@ import { hasConsented, type UserProfile } from '../bot/profile/userProfile';
 import { foldWords } from '../bot/text/fold';
 import { messageLanguage } from '../bot/text/messageLanguage';
 import { choiceMessage, textMessage } from '../bot/turn/replies';
+import { consentReply } from '../bot/nlu/consentReply';
 import { getSession, type Session } from '../bot/turn/session';
 
 /**
@@ -202,7 +203,7 @@ export class ConsentDialog {
     await this.options.orient(context, ConsentDialog.orientation(notice));
   }
 
-  /** Exact consent answers only: an id from the buttons, or a short yes/no such as "sí" or "acepto". */
+  /** An id from the buttons, a one-word yes/no such as "sí" or "acepto", or a few words saying only that. */
   private decisionIn(text: string, locale: Locale): string | undefined {
     const said = foldWords(text);
     if (!said) return undefined;
@@ -210,7 +211,8 @@ export class ConsentDialog {
       const words = [choice.id, choice.title, ...(choice.synonyms ?? [])].map((word) => foldWords(word));
       if (words.includes(said)) return choice.id;
     }
-    return undefined;
+    // A few words that say only yes or no ("yes i accept", "sí, de acuerdo", "no gracias").
+    return consentReply(text);
   }
 
   /** Welcome, privacy notice and the consent choice, in the person's language. */

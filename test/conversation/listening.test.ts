@@ -35,6 +35,27 @@ describe('a conversation that listens', () => {
       expect(lastChoices(await c.say('si'))).toEqual([...MENU_IDS]);
     });
 
+    it.each([
+      ['yes i accept', 'menu'],
+      ['sí, de acuerdo', 'menu'],
+      ['no gracias', 'declined'],
+    ])('a typed "%s" after the notice is the answer, not "tell me whether you accept" again', async (typed, outcome) => {
+      const c = startConversation(store);
+      await c.say('hola');
+      const replies = await c.say(typed);
+      expect(allText(replies)).not.toContain('apenas me digas si aceptas');
+      if (outcome === 'menu') expect(lastChoices(replies)).toEqual([...MENU_IDS]);
+      else expect(allText(replies)).toContain('no guardaremos tus datos');
+    });
+
+    it('"si, tengo ppt" after the notice is a question, not consent: the reminder, and the question kept', async () => {
+      const c = startConversation(store);
+      await c.say('hola');
+      const replies = await c.say('si, tengo ppt vencido');
+      expect(allText(replies)).toContain('apenas me digas si aceptas');
+      expect(lastChoices(replies)).toEqual(CONSENT);
+    });
+
     it('after an emergency reply, "si" is not consent: the notice comes first', async () => {
       const c = startConversation(store);
       expect(allText(await c.say('auxilio me tienen encerrada'))).toContain('123');
@@ -150,11 +171,26 @@ describe('a conversation that listens', () => {
       await c.say('buenas soy colombiano retornado de venezuela kiero saber q ayudas ay');
       const afterConsent = await c.say('consent_yes');
       expect(allText(afterConsent)).toContain('¿Cuál se parece más?');
+      // What it understood is said with the question, so a wrong guess can be corrected before the pick.
+      expect(allText(afterConsent)).toContain('Entiendo: regresaste a Colombia');
       expect(lastChoices(afterConsent)).toEqual(['regularization', 'civil_registry', 'back_to_menu']);
       const answer = await c.say('regularization');
-      // "soy colombiano retornado" answered "what is your situation?": straight to the Ley Retorno.
-      expect(allText(answer)).toContain('Entiendo: regresaste a Colombia');
+      // "soy colombiano retornado" answered "what is your situation?": straight to the Ley Retorno,
+      // without saying again what was understood.
+      expect(allText(answer)).not.toContain('Entiendo:');
       expect(allText(answer)).toContain('Ley Retorno');
+    });
+
+    it('a question typed at the menu whose theme is unclear: what it said comes with "which of these?", and the pick does not repeat it', async () => {
+      const c = startConversation(store);
+      await c.say('hola');
+      await c.say('consent_yes');
+      const unsure = await c.say('soy venezolana en cucuta y kiero saber q ayudas ay');
+      expect(allText(unsure)).toContain('Entiendo: eres de Venezuela y estás en Cúcuta.');
+      expect(allText(unsure)).toContain('¿Cuál se parece más?');
+      const picked = await c.say('education');
+      expect(allText(picked)).not.toContain('Entiendo:');
+      expect(allText(picked)).toContain('¿Para quién es la educación?');
     });
 
     it('declining consent after such a question offers the same likely themes', async () => {
@@ -201,8 +237,9 @@ describe('a conversation that listens', () => {
       // Education or civil registry? The router asks; what the message said is carried into the pick.
       const offer = await c.say('somos venezolanos y no tenemos papeles, mi hijo puede estudiar?');
       expect(lastChoices(offer)).toEqual(['civil_registry', 'education', 'back_to_menu']);
+      expect(allText(offer)).toContain('tu hijo no tiene documento (PPT ni cédula de extranjería)');
       const first = await c.say('education');
-      expect(allText(first)).toContain('tu hijo no tiene documento (PPT ni cédula de extranjería)');
+      expect(allText(first)).not.toContain('Entiendo:');
       expect(allText(first)).not.toContain('¿El niño, niña o adolescente tiene *PPT*');
       expect(allText(first)).not.toContain('¿Para quién');
       expect(lastChoices(first)).toEqual(['yes', 'no']);
