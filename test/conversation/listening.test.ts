@@ -182,9 +182,7 @@ describe('a conversation that listens', () => {
     });
 
     it('a question typed at the menu whose theme is unclear: what it said comes with "which of these?", and the pick does not repeat it', async () => {
-      const c = startConversation(store);
-      await c.say('hola');
-      await c.say('consent_yes');
+      const c = await consented();
       const unsure = await c.say('soy venezolana en cucuta y kiero saber q ayudas ay');
       expect(allText(unsure)).toContain('Entiendo: eres de Venezuela y estás en Cúcuta.');
       expect(allText(unsure)).toContain('¿Cuál se parece más?');
