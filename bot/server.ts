@@ -12,6 +12,7 @@ import type { BotFrameworkChannelAdapter } from './channels/botFrameworkAdapter'
 import type { WhatsAppRoutes } from './channels/whatsapp/routes';
 import type { Logger } from './logger';
 import type { StoreKind } from './storage/openStore';
+import { keepIdleConnectionsOpen } from './keepAlive';
 import { settleWithin } from './timeLimit';
 
 export interface ServerOptions {
@@ -33,6 +34,7 @@ const HEALTH_TIMEOUT_MS = 3000;
 export function createServer(options: ServerOptions): Server {
   const { botFrameworkAdapter, runTurn, storage, whatsapp, chatwoot, webhookLine, version, logger } = options;
   const server = restify.createServer({ name: 'pro-bot', handleUncaughtExceptions: false });
+  keepIdleConnectionsOpen(server.server);
 
   server.post('/api/messages', restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }), async (req: Request, res: Response) => {
     const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;

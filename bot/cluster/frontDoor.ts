@@ -11,6 +11,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { DEFAULT_MAX_BODY_BYTES } from '../channels/whatsapp/rawBody';
 import { readSignedWebhook, respond } from '../channels/whatsapp/signedWebhook';
 import type { Logger } from '../logger';
+import { keepIdleConnectionsOpen } from '../keepAlive';
 import type { Telemetry } from '../telemetry/telemetry';
 import { askWorker, clusterHealth } from './clusterHealth';
 import type { Deliveries } from './deliveries';
@@ -78,6 +79,7 @@ export function createFrontDoor(options: FrontDoorOptions): http.Server {
       respond(res, { status: 500, body: 'Internal error', close: true });
     });
   });
+  keepIdleConnectionsOpen(server);
   server.on('close', () => agent.destroy());
   return server;
 }
