@@ -73,7 +73,7 @@ class Replies {
   until(who: string, count: number, timeoutMs = 15_000): Promise<void> {
     if (this.count(who) >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no reply for a bench user within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no reply for bench user ${who} within ${timeoutMs} ms: ${this.count(who)} of ${count} replies came`)), timeoutMs);
       const list = this.waiters.get(who) ?? [];
       list.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
       this.waiters.set(who, list);
@@ -170,7 +170,7 @@ function freePort(): Promise<number> {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** POSTs `body`; resolves with the status and the ms until the answer came. */
-function post(port: number, urlPath: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; ms: number }> {
+function post(port: number, urlPath: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; ms: number; error?: string }> {
   const t0 = performance.now();
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port, path: urlPath, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers } }, (res) => {
@@ -178,7 +178,7 @@ function post(port: number, urlPath: string, body: Buffer, headers: Record<strin
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
     });
     // Under overload a kept-alive socket may be reset: that request counts as not acknowledged.
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
+    req.on('error', (err) => resolve({ status: 0, ms: performance.now() - t0, error: err.message }));
     req.end(body);
   });
 }
@@ -224,9 +224,13 @@ interface LoopResult {
 async function whatsAppTurn(port: number, replies: Replies, from: string, content: Record<string, unknown>, expected: number): Promise<void> {
   const before = replies.count(from);
   const { raw, signature } = webhook(from, content);
-  const answer = await post(port, '/api/whatsapp', raw, { 'x-hub-signature-256': signature });
-  if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}`);
-  await replies.until(from, before + expected);
+  let answer = await post(port, '/api/whatsapp', raw, { 'x-hub-signature-256': signature });
+  // A connection reset is no answer: Meta sends the same delivery again, and so does the bench (twice at most).
+  for (let retry = 0; retry < 2 && answer.status === 0; retry++) answer = await post(port, '/api/whatsapp', raw, { 'x-hub-signature-256': signature });
+  if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}${answer.error ? ` (${answer.error})` : ''}`);
+  await replies.until(from, before + expected).catch((err: Error) => {
+    throw new Error(`${err.message} (after ${JSON.stringify(content)})`);
+  });
 }
 
 /** PRO Bot in closed loop: everyone opens, then measured steady turns. `expected` replies per step are learnt from a first person. */

@@ -1,5 +1,7 @@
 /**
- * Benchmark: store calls per WhatsApp turn, by kind, and how fast turns go.
+ * Benchmark: store requests per WhatsApp turn, by kind, and how fast turns go. A bulk request
+ * shared by several people's turns (group commit) counts once, spread over them; `operations` is
+ * what the turns asked for, however it travelled.
  * The real bot (composeBot + WhatsAppAdapter, wired as bot/index.ts wires them) runs in-process on
  * the embedded store, through a CosmosClient whose request plugin counts every call that reaches
  * the store by operation (read, create, replace, upsert, patch, query, delete…). PEOPLE people
@@ -29,7 +31,9 @@ const PEOPLE = Number(process.argv[2] ?? 20);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const SECRET = 'bench-secret';
 const PHONE_NUMBER_ID = '100000000000001';
-const KINDS = ['read', 'create', 'replace', 'upsert', 'patch', 'query', 'delete', 'other'] as const;
+// 'bulk': one request carrying the operations of several people's turns at once (storage/groupCommit.ts);
+// 'operations' counts what was asked for, one per single call and one per operation of a bulk request.
+const KINDS = ['read', 'create', 'replace', 'upsert', 'patch', 'query', 'delete', 'bulk', 'other', 'operations'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** Store calls seen since the last `take()`, by kind (only item and query traffic: the turn's own calls). */
@@ -39,8 +43,11 @@ class CallCounter {
     on: 'request',
     plugin: async (context, _node, next) => {
       const op = String(context.operationType);
-      const kind: Kind = (KINDS as readonly string[]).includes(op) ? (op as Kind) : 'other';
+      const kind: Kind = op === 'batch' ? 'bulk' : (KINDS as readonly string[]).includes(op) && op !== 'operations' ? (op as Kind) : 'other';
       this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+      const body: unknown = op === 'batch' && typeof context.body === 'string' ? JSON.parse(context.body) : context.body;
+      const operations = op === 'batch' && Array.isArray(body) ? body.length : 1;
+      this.counts.set('operations', (this.counts.get('operations') ?? 0) + operations);
       return next(context);
     },
   };
@@ -61,9 +68,9 @@ function perTurn(total: Record<Kind, number>, turns: number): Record<string, num
   let sum = 0;
   for (const k of KINDS) {
     if (total[k] > 0) out[k] = +(total[k] / turns).toFixed(2);
-    sum += total[k];
+    if (k !== 'operations') sum += total[k];
   }
-  out.total = +(sum / turns).toFixed(2);
+  out.requests = +(sum / turns).toFixed(2);
   return out;
 }
 

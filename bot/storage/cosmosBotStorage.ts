@@ -16,6 +16,7 @@ import { pseudonym } from '../pseudonym';
 import { expiresAt, isExpired } from './containers';
 import { statusOf } from './cosmosErrors';
 import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from './deadline';
+import { type GroupCommit, groupCommitFor } from './groupCommit';
 
 /** Cosmos-safe, fixed-length document id for a storage key (any length, any characters), keyed by HASH_SECRET. */
 export function documentIdFor(key: string): string {
@@ -39,17 +40,23 @@ interface StateDocument {
 }
 
 export class CosmosBotStorage implements Storage {
+  /** Reads and writes of many people's turns at once share store requests (groupCommit.ts). */
+  private readonly calls: GroupCommit;
+
   constructor(
     private readonly container: Container,
     private readonly ttlSeconds: number,
     private readonly deadlines: StoreDeadlines = DEFAULT_STORE_DEADLINES,
-  ) {}
+  ) {
+    this.calls = groupCommitFor(container);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     const found = await Promise.all(
       keys.map(async (key) => {
-        const item = this.container.item(documentIdFor(key), documentIdFor(key));
-        const { resource } = await withDeadline(this.deadlines.readMs, 'state read', (abortSignal) => item.read<StateDocument>({ abortSignal }));
+        const id = documentIdFor(key);
+        const item = this.container.item(id, id);
+        const { resource } = await withDeadline(this.deadlines.readMs, 'state read', (abortSignal) => this.calls.run<StateDocument>({ kind: 'read', id }, abortSignal));
         if (!resource) return undefined;
         if (isExpired(resource)) {
           // Gone for the bot; removed now where the store did not expire it, so a new one can be created.
@@ -74,22 +81,14 @@ export class CosmosBotStorage implements Storage {
         // A document may ask to live shorter (a person who has not consented: ProBot's keepForSeconds).
         const ttl = typeof state.keepForSeconds === 'number' && state.keepForSeconds < this.ttlSeconds ? state.keepForSeconds : this.ttlSeconds;
         const doc: StateDocument = { id, document: state, expiresAt: expiresAt(ttl), ttl };
-        try {
-          // A concrete eTag: replace only that version. None: the document must not exist yet (two
-          // instances creating a new person's state at once → one conflicts). "*": overwrite.
-          const { resource } = await withDeadline(this.deadlines.writeMs, 'state write', (abortSignal) =>
-            eTag === '*'
-              ? this.container.items.upsert(doc, { abortSignal })
-              : eTag
-                ? this.container.item(id, id).replace(doc, { accessCondition: { type: 'IfMatch', condition: eTag }, abortSignal })
-                : this.container.items.create(doc, { abortSignal }),
-          );
-          if (change && eTag !== '*' && resource?._etag) (change as { eTag?: string }).eTag = resource._etag;
-        } catch (err) {
-          // 412: changed since read; 404: deleted since read ("delete my data" in another turn); 409: created meanwhile.
-          if (statusOf(err) === 412 || statusOf(err) === 404 || statusOf(err) === 409) throw new StorageConflictError(id);
-          throw err;
-        }
+        // A concrete eTag: replace only that version. None: the document must not exist yet (two
+        // instances creating a new person's state at once → one conflicts). "*": overwrite.
+        const { status, resource } = await withDeadline(this.deadlines.writeMs, 'state write', (abortSignal) =>
+          this.calls.run<StateDocument>(eTag === '*' ? { kind: 'upsert', doc } : eTag ? { kind: 'replace', doc, ifMatch: eTag } : { kind: 'create', doc }, abortSignal),
+        );
+        // 412: changed since read; 404: deleted since read ("delete my data" in another turn); 409: created meanwhile.
+        if (status === 412 || status === 404 || status === 409) throw new StorageConflictError(id);
+        if (change && eTag !== '*' && resource?._etag) (change as { eTag?: string }).eTag = resource._etag;
       }),
     );
   }

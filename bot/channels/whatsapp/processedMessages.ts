@@ -13,6 +13,7 @@ import type { Container } from '@azure/cosmos';
 import { PROCESSED_MESSAGE_TTL_SECONDS, expiresAt, isExpired } from '../../storage/containers';
 import { statusOf } from '../../storage/cosmosErrors';
 import { DEFAULT_STORE_DEADLINES, type StoreDeadlines, withDeadline } from '../../storage/deadline';
+import { type GroupCommit, groupCommitFor, StoreStatusError } from '../../storage/groupCommit';
 import type { MessageLedger } from '../../turn/messageLedger';
 
 /** Decides whether a message id is handled here (true) or was already handled (false). */
@@ -61,8 +62,11 @@ export class ProcessedMessages implements ProcessedMessageLedger, MessageLedger 
   private readonly ttlSeconds: number;
   private readonly now: () => number;
   private readonly deadlines: StoreDeadlines;
+  /** Many people's first messages at once share store requests (groupCommit.ts). */
+  private readonly calls: GroupCommit;
 
   constructor(private readonly container: Container, options: ProcessedMessagesOptions = {}) {
+    this.calls = groupCommitFor(container);
     this.ttlSeconds = options.ttlSeconds ?? PROCESSED_MESSAGE_TTL_SECONDS;
     this.now = options.now ?? Date.now;
     this.deadlines = options.deadlines ?? DEFAULT_STORE_DEADLINES;
@@ -72,7 +76,7 @@ export class ProcessedMessages implements ProcessedMessageLedger, MessageLedger 
   async isClaimed(messageId: string): Promise<boolean> {
     const id = claimId(messageId);
     try {
-      const { resource } = await withDeadline(this.deadlines.readMs, 'processed-message read', (abortSignal) => this.container.item(id, id).read<ClaimDocument>({ abortSignal }));
+      const { resource } = await withDeadline(this.deadlines.readMs, 'processed-message read', (abortSignal) => this.calls.run<ClaimDocument>({ kind: 'read', id }, abortSignal));
       return !!resource && !isExpired(resource, this.now());
     } catch (err) {
       throw new ProcessedMessagesError(`could not read processed message (Cosmos status ${statusOf(err) ?? 'unknown'})`, err);
@@ -86,11 +90,10 @@ export class ProcessedMessages implements ProcessedMessageLedger, MessageLedger 
       for (let round = 0; round < 2; round += 1) {
         const now = this.now();
         const doc: ClaimDocument = { id, claimedAt: new Date(now).toISOString(), expiresAt: expiresAt(this.ttlSeconds, now), ttl: this.ttlSeconds };
-        try {
-          await withDeadline(this.deadlines.writeMs, 'processed-message claim', (abortSignal) => this.container.items.create(doc, { abortSignal }));
+        const { status } = await withDeadline(this.deadlines.writeMs, 'processed-message claim', (abortSignal) => this.calls.run({ kind: 'create', doc }, abortSignal));
+        if (status !== 409) {
+          if (status >= 300) throw new StoreStatusError(status, 'create');
           return true;
-        } catch (err) {
-          if (statusOf(err) !== 409) throw err;
         }
         const { resource: existing } = await withDeadline(this.deadlines.readMs, 'processed-message read', (abortSignal) => this.container.item(id, id).read<ClaimDocument>({ abortSignal }));
         if (!existing) continue; // gone since the conflict (TTL): create again
