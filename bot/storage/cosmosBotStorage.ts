@@ -55,12 +55,11 @@ export class CosmosBotStorage implements Storage {
     const found = await Promise.all(
       keys.map(async (key) => {
         const id = documentIdFor(key);
-        const item = this.container.item(id, id);
         const { resource } = await withDeadline(this.deadlines.readMs, 'state read', (abortSignal) => this.calls.run<StateDocument>({ kind: 'read', id }, abortSignal));
         if (!resource) return undefined;
         if (isExpired(resource)) {
           // Gone for the bot; removed now where the store did not expire it, so a new one can be created.
-          await withDeadline(this.deadlines.writeMs, 'expired state delete', (abortSignal) => item.delete({ abortSignal })).catch((err: unknown) => {
+          await withDeadline(this.deadlines.writeMs, 'expired state delete', (abortSignal) => this.container.item(id, id).delete({ abortSignal })).catch((err: unknown) => {
             if (statusOf(err) !== 404) throw err;
           });
           return undefined;

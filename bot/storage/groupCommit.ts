@@ -70,14 +70,11 @@ export interface GroupCommitFigures {
 
 export class GroupCommit {
   private waiting: Waiting[] = [];
-  private onTheirWay = 0;
+  /** Whether a request to this container is on its way (then calls wait to go together). */
+  private sending = false;
   private readonly counts: GroupCommitFigures = { requests: 0, operations: 0 };
 
-  /**
-   * @param requestsAtOnce requests to this container on their way at once before calls wait to go
-   *   together; 1 batches the most.
-   */
-  constructor(private readonly container: Container, private readonly requestsAtOnce = 1) {}
+  constructor(private readonly container: Container) {}
 
   /** Runs one operation; `signal` aborts it while it goes alone (a shared request is not aborted for one caller). */
   run<T>(operation: StoreOperation, signal?: AbortSignal): Promise<StoreAnswer<T>> {
@@ -92,16 +89,16 @@ export class GroupCommit {
   }
 
   private next(): void {
-    while (this.onTheirWay < this.requestsAtOnce && this.waiting.length) {
+    while (!this.sending && this.waiting.length) {
       // A caller who gave up while waiting (its deadline passed) is not sent: nobody waits on it.
       const group = this.waiting.splice(0, MAX_BATCH).filter((call) => !call.signal?.aborted || (call.reject(call.signal.reason), false));
       if (!group.length) continue;
-      this.onTheirWay += 1;
+      this.sending = true;
       this.counts.requests += 1;
       this.counts.operations += group.length;
       const sent = group.length === 1 ? this.alone(group[0]) : this.together(group);
       void sent.finally(() => {
-        this.onTheirWay -= 1;
+        this.sending = false;
         this.next();
       });
     }
