@@ -15,6 +15,7 @@ import { CosmosChoicePageStore, createWhatsAppRoutes, dropFormerPendingLists, Pr
 import { stampReplyLocale } from './channels/replyLocale';
 import { whatsAppWording } from './channels/whatsapp/wording';
 import { composeBot } from './composeBot';
+import { closeServer } from './keepAlive';
 import { createServer } from './server';
 import { openStore, type Store } from './storage/openStore';
 import { setPseudonymSecret } from './pseudonym';
@@ -134,7 +135,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     store,
     acceptVerifiedWebhook: whatsappAdapter ? (payload) => whatsappAdapter.receiver.acceptVerified(payload, runTurn) : undefined,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server.server); // requests still running get their answer first
       await contentRefresher.stop();
       await chatwoot?.idle(); // advisor replies being delivered finish before the store closes
       handoff.close();

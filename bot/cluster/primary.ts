@@ -7,6 +7,7 @@
 import type { AppConfig } from '../config';
 import type { Logger } from '../logger';
 import { currentTelemetry } from '../telemetry/telemetry';
+import { closeServer } from '../keepAlive';
 import { version } from '../version';
 import { superviseWorkers, type WorkerEvents } from '../workers';
 import { Deliveries } from './deliveries';
@@ -60,10 +61,9 @@ export async function runPrimary(config: AppConfig, workers: number, logger: Log
     async stopping() {
       // New requests are refused; the ones already in (and their hand-over) complete.
       await new Promise<void>((resolve) => {
-        // Kept-alive connections that never go idle do not hold the stop for long.
+        // A connection whose request never ends does not hold the stop for long.
         const timer = setTimeout(() => (frontDoor.closeAllConnections(), resolve()), 5_000);
-        frontDoor.close(() => (clearTimeout(timer), resolve()));
-        frontDoor.closeIdleConnections();
+        void closeServer(frontDoor).then(() => (clearTimeout(timer), resolve()));
       });
     },
     async stopped() {
