@@ -24,6 +24,7 @@ interface Person {
 
 export const PEOPLE: Person[] = [
   { first: 'mi bebe nació en Cúcuta y no tiene registro civil, yo soy venezolana', answers: ['civil_registry', 'venezuelan', '2016', 'yes', 'no'] },
+  { first: 'mi bebe de 8 meses nacio en cucuta y no tiene registro, soy venezolana', answers: ['civil_registry', 'venezuelan', 'since_2015', 'yes', 'no'] },
   { first: 'se me vencio el pep', answers: ['regularization', 'venezuelan', 'no_permit', 'before_dec_2024', 'no'] },
   { first: 'el ppt cuesta plata?', answers: ['regularization', 'venezuelan', 'ppt_have', 'uses'] },
   { first: 'como me afilio a una eps', answers: ['health', 'venezuelan', 'no', 'join', 'ppt', 'yes'] },

@@ -30,6 +30,11 @@ const SECOND_ANSWERS: readonly BirthHalf[] = [...CIVIL_REGISTRY_CHOICES.birthYea
 /** The first question takes a whole answer or half of one (birthAnswerPrompt.ts). */
 const FIRST_ANSWERS: readonly (Birth | BirthHalf)[] = [...CIVIL_REGISTRY_CHOICES.birth, ...SECOND_ANSWERS];
 
+/** True when `whole` ("co_since_2015") is `half` ("colombia", "since_2015") with its other half. */
+function completes(half: string, whole: string): boolean {
+  return half === 'colombia' ? whole.startsWith('co_') : whole === `co_${half}`;
+}
+
 /** What the person has told the civil registry flow. */
 export interface CivilRegistryDetails {
   /** Where and when the child was born: the whole answer, or the half given first. */
@@ -72,10 +77,14 @@ export class CivilRegistryDialog extends GuidedThemeDialog<CivilRegistryDetails>
    */
   private async askBirth(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const opening = birthAnswerId(readBirthAnswer(step.context.activity.text ?? '', this.isPlaceInColombia));
-    if (opening) return step.next({ id: opening });
+    // Half an answer read here ("nació en Cúcuta", no year) may be whole in the understanding ("mi bebé de 8
+    // meses": born 2015 or later); a whole one read here wins.
+    const half = opening === 'colombia' || opening === 'since_2015' || opening === 'before_2015';
+    if (opening && !half) return step.next({ id: opening });
     // Said before consenting, or read by the opening message's understanding (ids carried over).
     const known = await this.useKnown(step, 'civil_registry.birth', this.choices(step, 'birth'));
-    if (known) return step.next({ id: known });
+    if (known && (!opening || completes(opening, known))) return step.next({ id: known });
+    if (opening) return step.next({ id: opening });
     // Half of it known ("mi bebé nació en Cúcuta", no year): only the other half is asked.
     const place = await this.useKnown(step, 'civil_registry.birthPlace');
     if (place === 'colombia') return step.next({ id: 'colombia' });

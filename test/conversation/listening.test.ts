@@ -277,6 +277,14 @@ describe('a conversation that listens', () => {
       expect(lastChoices(replies)).toEqual(['useful_yes', 'useful_no']);
     });
 
+    it('with the age instead ("de 8 meses"), the year is not asked either', async () => {
+      const c = await consented();
+      const replies = await c.say('mi bebe de 8 meses nacio en cucuta y no tiene registro, soy venezolana');
+      expect(allText(replies)).toContain('Entiendo: tu bebé nació en Cúcuta');
+      expect(allText(replies)).toContain('Primero la Niñez');
+      expect(lastChoices(replies)).toEqual(['useful_yes', 'useful_no']);
+    });
+
     it('an expired PEP skips "what is your situation?" and says so', async () => {
       const c = await consented();
       expect(allText(await c.say('se me vencio el pep'))).toContain('Entiendo: tu PEP ya no está vigente');

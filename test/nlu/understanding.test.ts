@@ -251,6 +251,44 @@ describe('questionAnswers: the questions a message already answers, as choice id
     expect(answersTo(text)).toEqual(expected);
   });
 
+  // "¿En qué año nació?" is not asked when the age proves it. These cases fix "this year" at 2026.
+  describe('an age said with the child answers "born 2015 or later?" only when it proves it', () => {
+    const answersIn2026 = (text: string) => questionAnswers(understoodIds(understand(text)), 2026);
+
+    it.each<[string, QuestionAnswers]>([
+      ['mi bebe de 8 meses nacio en cucuta y no tiene registro', {
+        'education.who': 'child', 'civil_registry.birthPlace': 'colombia', 'civil_registry.birthYear': 'since_2015',
+        'civil_registry.birth': 'co_since_2015', 'civil_registry.registered': 'no',
+      }],
+      ['tengo un recien nacido que nacio aqui, como lo registro', {
+        'education.who': 'child', 'civil_registry.birthPlace': 'colombia', 'civil_registry.birthYear': 'since_2015', 'civil_registry.birth': 'co_since_2015',
+      }],
+      // Ten years old in 2026: born in 2015 or 2016, inside either way.
+      ['mi hija tiene diez años y no tiene registro civil', { 'education.who': 'child', 'civil_registry.birthYear': 'since_2015', 'civil_registry.registered': 'no' }],
+      ['my son is 3 years old and was born in colombia', {
+        'education.who': 'child', 'civil_registry.birthPlace': 'colombia', 'civil_registry.birthYear': 'since_2015', 'civil_registry.birth': 'co_since_2015',
+      }],
+      // Thirteen: born in 2012 or 2013, before.
+      ['mi hijo de 13 años nacio en cucuta', {
+        'education.who': 'child', 'civil_registry.birthPlace': 'colombia', 'civil_registry.birthYear': 'before_2015', 'civil_registry.birth': 'co_before_2015',
+      }],
+      // Eleven: born in 2014 or 2015, either side: the question stays.
+      ['mi hijo de 11 años nacio en cucuta', { 'education.who': 'child', 'civil_registry.birthPlace': 'colombia' }],
+      // "mi bebé" alone proves nothing (parents say it of older children too).
+      ['mi bebe nacio en cucuta', { 'education.who': 'child', 'civil_registry.birthPlace': 'colombia' }],
+      // Not the child's age: a time ago, how long they have lived here, another person's age.
+      ['llegamos hace mas de 3 años, mi hijo nacio en cucuta', { 'education.who': 'child', 'civil_registry.birthPlace': 'colombia' }],
+      ['mi hijo tiene 5 años en colombia y no tiene registro', { 'education.who': 'child', 'civil_registry.registered': 'no' }],
+      ['mi esposa tiene 30 años y mi hijo nacio en cucuta', { 'education.who': 'child', 'civil_registry.birthPlace': 'colombia' }],
+    ])('%s', (text, expected) => {
+      expect(answersIn2026(text)).toEqual(expected);
+    });
+
+    it('a year said wins over an age', () => {
+      expect(answersIn2026('mi hijo de 13 años nacio en cucuta en 2016')['civil_registry.birthYear']).toBe('since_2015');
+    });
+  });
+
   it('answers only with choice ids the content really has', () => {
     const catalog = new ContentCatalog();
     const yesNo = catalog.choices('es', 'common', 'yesNo').map((c) => c.id);

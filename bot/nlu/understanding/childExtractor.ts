@@ -2,8 +2,9 @@
  * What a message says about a child: that one is meant ("mi bebé", "mi hija", "los niños"), where
  * they were born ("nació en Cúcuta" → Colombia and 54001; "nació en Venezuela" → abroad; "nació
  * aquí"), the birth year and month ("nació en marzo de 2016") and whether they have a registro civil
- * ("no tiene registro civil", "ya está registrado"). The birth details count only next to a birth verb
- * in the third person: "nací en Cúcuta" is the writer's own birth.
+ * ("no tiene registro civil", "ya está registrado"), and an age ("mi hijo de 3 años", "tiene 8 meses",
+ * "recién nacido"). The birth details count only next to a birth verb in the third person: "nací en
+ * Cúcuta" is the writer's own birth.
  */
 import { GeoDirectory } from '../../geo/geoDirectory';
 import { CLAUSE_BREAK, type MessageText } from './messageText';
@@ -30,6 +31,35 @@ const MONTHS: Readonly<Record<string, number>> = {
   octubre: 10, noviembre: 11, diciembre: 12, january: 1, february: 2, march: 3, april: 4, june: 6, july: 7,
   august: 8, september: 9, october: 10, november: 11, december: 12,
 };
+
+// An age: "de 3 años", "tiene 8 meses", "3 years old". Not "hace (más) de 3 años" (a time ago), nor "tiene
+// 3 años en Colombia / aquí / viviendo" (how long they have lived somewhere).
+const AGE_NUMBERS: Readonly<Record<string, number>> = {
+  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+const AGE_NUMBER = String.raw`(\d{1,2}|${Object.keys(AGE_NUMBERS).join('|')})`;
+const AGE = new RegExp(
+  String.raw`(?<!\b(hace|mas|menos) )\b(?:de|tiene|tienen|cumplio|cumple|con) ${AGE_NUMBER} (anos|ano|meses|mes|semanas|semana|dias|dia)\b(?! (en|aqui|aca|viviendo|de estar|de vivir|fuera|sin))` +
+    String.raw`|\b${AGE_NUMBER} (years?|months?|weeks?|days?) old\b`,
+);
+const NEWBORN = /\b(recien nacid[oa]s?|newborn|acaba de nacer|acaban de nacer|just born)\b/;
+
+/** Words after the child is named in which an age is theirs ("mi hijo de 3 años"), not another person's. */
+const AGE_WINDOW = 8;
+
+/** The child's age in whole years when the words after `mentionAt` say it; months, weeks and days are 0. */
+function readAge(padded: string, mentionAt: number): { years: number; evidence: string } | undefined {
+  const after = ` ${padded.slice(mentionAt).trim().split(' ').slice(0, AGE_WINDOW + 1).join(' ')} `;
+  const newborn = NEWBORN.exec(after);
+  if (newborn) return { years: 0, evidence: newborn[0] };
+  const found = AGE.exec(after);
+  if (!found) return undefined;
+  const number = found[2] ?? found[5];
+  const unit = found[3] ?? found[6];
+  const count = AGE_NUMBERS[number] ?? Number(number);
+  return { years: /^(anos?|years?)$/.test(unit) ? count : 0, evidence: found[0].trim() };
+}
 
 const NOT_REGISTERED = anyOf([
   String.raw`\b(no|sin|ni) (tiene |tienen |cuenta con |le han hecho |le hicieron )?(el |su )?registro( civil)?\b`,
@@ -140,6 +170,11 @@ export function extractChild(message: MessageText, geo = GeoDirectory.shipped())
   if (birth.birthYear) info.birthYear = birth.birthYear;
   if (birth.birthMonth) info.birthMonth = birth.birthMonth;
   if (birth.evidence) evidence.push(birth.evidence);
+  const age = readAge(padded, padded.indexOf(mention.evidence));
+  if (age) {
+    info.ageYears = age.years;
+    evidence.push(age.evidence);
+  }
   const notRegistered = NOT_REGISTERED.exec(padded);
   const registered = notRegistered ? undefined : REGISTERED.exec(padded);
   if (notRegistered) info.registered = false;

@@ -52,10 +52,16 @@ const HEALTH_PERMIT: Partial<Record<PermitId, NonNullable<QuestionAnswers['healt
 
 /**
  * "Primero la Niñez" (Ley 1997 de 2019) covers children born in Colombia from 1 January 2015, as the
- * civil_registry content states it: the birth year alone decides.
+ * civil_registry content states it: the birth year alone decides. Without a year, an age decides only
+ * when it proves the answer: a child of `age` was born in this year − age − 1 at the earliest, so
+ * "mi bebé de 8 meses" or "tiene 3 años" is born 2015 or later, and nothing is guessed from "mi bebé"
+ * alone (parents say it of older children too) nor from an age that could fall either side.
  */
-function since2015(year: number | undefined): boolean | undefined {
-  return year === undefined ? undefined : year >= 2015;
+function since2015(year: number | undefined, ageYears: number | undefined, thisYear: number): boolean | undefined {
+  if (year !== undefined) return year >= 2015;
+  if (ageYears !== undefined && thisYear - ageYears - 1 >= 2015) return true;
+  if (ageYears !== undefined && thisYear - ageYears < 2015) return false;
+  return undefined;
 }
 
 /** The permit answers, or none when the permit says nothing a choice can carry. */
@@ -89,7 +95,7 @@ function permitAnswers(ids: UnderstoodIds, answers: QuestionAnswers): void {
  * questionAnswers(understoodIds(understand('se me vencio el pep')))
  * // { 'regularization.situation': 'no_permit', 'work.permit': 'none', 'work.permitOther': 'none', 'health.permit': 'none' }
  */
-export function questionAnswers(ids: UnderstoodIds): QuestionAnswers {
+export function questionAnswers(ids: UnderstoodIds, thisYear = new Date().getFullYear()): QuestionAnswers {
   const answers: QuestionAnswers = {};
   if (ids.group) answers['profile.group'] = ids.group;
   permitAnswers(ids, answers);
@@ -108,7 +114,7 @@ export function questionAnswers(ids: UnderstoodIds): QuestionAnswers {
   if (child) {
     answers['education.who'] = 'child';
     if (child.birthplace) answers['civil_registry.birthPlace'] = child.birthplace;
-    const since = since2015(child.birthYear);
+    const since = since2015(child.birthYear, child.ageYears, thisYear);
     if (since !== undefined) answers['civil_registry.birthYear'] = since ? 'since_2015' : 'before_2015';
     if (child.birthplace === 'abroad') answers['civil_registry.birth'] = 'abroad';
     else if (child.birthplace === 'colombia' && since !== undefined) answers['civil_registry.birth'] = since ? 'co_since_2015' : 'co_before_2015';

@@ -35,6 +35,8 @@ export interface ChildInfo {
   birthYear?: number;
   /** 1–12, only with a month name next to the birth. */
   birthMonth?: number;
+  /** Age in whole years when said ("de 3 años" → 3; "de 8 meses", "recién nacido" → 0). */
+  ageYears?: number;
   /** Whether the child has a registro civil (birth registration), when said. */
   registered?: boolean;
   /** Whether the child has an ID document of a migrant (PPT, PEP, cédula de extranjería), when said. */
