@@ -5,9 +5,9 @@
  * was handed, the store closes last.
  */
 import type { AppConfig } from '../config';
+import { closeServer } from '../keepAlive';
 import type { Logger } from '../logger';
 import { currentTelemetry } from '../telemetry/telemetry';
-import { closeServer } from '../keepAlive';
 import { version } from '../version';
 import { superviseWorkers, type WorkerEvents } from '../workers';
 import { Deliveries } from './deliveries';
