@@ -40,7 +40,7 @@ const AGE_NUMBERS: Readonly<Record<string, number>> = {
 };
 const AGE_NUMBER = String.raw`(\d{1,2}|${Object.keys(AGE_NUMBERS).join('|')})`;
 const AGE = new RegExp(
-  String.raw`(?<!\b(hace|mas|menos) )\b(?:de|tiene|tienen|cumplio|cumple|con) ${AGE_NUMBER} (anos|ano|meses|mes|semanas|semana|dias|dia)\b(?! (en|aqui|aca|viviendo|de estar|de vivir|fuera|sin))` +
+  String.raw`(?<!\b(?:hace|mas|menos) )\b(?:de|tiene|tienen|cumplio|cumple|con) ${AGE_NUMBER} (anos|ano|meses|mes|semanas|semana|dias|dia)\b(?! (?:en|aqui|aca|viviendo|de estar|de vivir|fuera|sin))` +
     String.raw`|\b${AGE_NUMBER} (years?|months?|weeks?|days?) old\b`,
 );
 const NEWBORN = /\b(recien nacid[oa]s?|newborn|acaba de nacer|acaban de nacer|just born)\b/;
@@ -55,8 +55,9 @@ function readAge(padded: string, mentionAt: number): { years: number; evidence: 
   if (newborn) return { years: 0, evidence: newborn[0] };
   const found = AGE.exec(after);
   if (!found) return undefined;
-  const number = found[2] ?? found[5];
-  const unit = found[3] ?? found[6];
+  // Groups: the number and the unit, of the Spanish form (1, 2) or of the English one (3, 4).
+  const number = found[1] ?? found[3];
+  const unit = found[2] ?? found[4];
   const count = AGE_NUMBERS[number] ?? Number(number);
   return { years: /^(anos?|years?)$/.test(unit) ? count : 0, evidence: found[0].trim() };
 }
