@@ -269,17 +269,13 @@ describe('a conversation that listens', () => {
       expect(allText(await c.say('regularization'))).toContain('Ley Retorno');
     });
 
-    it('with the year too, the answer comes at once', async () => {
+    // With the year too, or an age that proves it ("de 8 meses": born 2015 or later), the year is not asked.
+    it.each([
+      ['with the year too', 'mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana'],
+      ['with the age instead', 'mi bebe de 8 meses nacio en cucuta y no tiene registro, soy venezolana'],
+    ])('%s, the answer comes at once: "%s"', async (_case, text) => {
       const c = await consented();
-      const replies = await c.say('mi bebe nacio en cucuta en 2016 y no tiene registro civil, soy venezolana');
-      expect(allText(replies)).toContain('Entiendo:');
-      expect(allText(replies)).toContain('Primero la Niñez');
-      expect(lastChoices(replies)).toEqual(['useful_yes', 'useful_no']);
-    });
-
-    it('with the age instead ("de 8 meses"), the year is not asked either', async () => {
-      const c = await consented();
-      const replies = await c.say('mi bebe de 8 meses nacio en cucuta y no tiene registro, soy venezolana');
+      const replies = await c.say(text);
       expect(allText(replies)).toContain('Entiendo: tu bebé nació en Cúcuta');
       expect(allText(replies)).toContain('Primero la Niñez');
       expect(lastChoices(replies)).toEqual(['useful_yes', 'useful_no']);
