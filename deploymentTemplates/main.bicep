@@ -111,7 +111,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
   properties: {
     resource: {
       id: c.name
-      partitionKey: { paths: [ c.pk ], kind: 'Hash' }
+      partitionKey: { paths: [ c.pk ], kind: 'Hash', version: 2 }
       defaultTtl: c.ttl
     }
   }

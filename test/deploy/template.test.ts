@@ -66,6 +66,9 @@ describe('deployment template', () => {
     }));
     const inCode = containerSpecs(defaultTtlDays).map((spec) => ({ id: spec.id, partitionKey: spec.partitionKey.paths?.[0], ttl: spec.defaultTtl ?? -1 }));
     expect(inTemplate).toEqual(inCode);
+    // Both create version-2 (large) partition keys: the SDK's cheaper bulk hash (containers.ts).
+    expect(template).toContain("partitionKey: { paths: [ c.pk ], kind: 'Hash', version: 2 }");
+    expect(new Set(containerSpecs(defaultTtlDays).map((spec) => spec.partitionKey.version))).toEqual(new Set([2]));
   });
 
   it('targets a supported Node LTS and an engines range that includes it', () => {

@@ -111,4 +111,21 @@ describe('GroupCommit', () => {
     const after = await calls.run<Doc>({ kind: 'upsert', doc: doc('h-after', 1) });
     expect(after.status).toBe(201);
   });
+
+  it('shares requests on the version-2 keys it creates, and on a version-1 container made before them', async () => {
+    const { resource } = await container.read();
+    expect(resource?.partitionKey).toEqual(expect.objectContaining({ paths: ['/id'], version: 2 }));
+    // A container created before version-2 keys keeps version 1; the SDK hashes to match it.
+    const { container: older } = await store.database.containers.createIfNotExists({ id: 'older-v1', partitionKey: { paths: ['/id'] } });
+    expect((await older.read()).resource?.partitionKey?.version ?? 1).toBe(1);
+    for (const target of [container, older]) {
+      const calls = new GroupCommit(target);
+      const ids = Array.from({ length: 6 }, (_, i) => `keys-${i}`);
+      const created = await Promise.all(ids.map((id) => calls.run<Doc>({ kind: 'create', doc: doc(id, 1) })));
+      expect(created.map((c) => c.status)).toEqual(ids.map(() => 201));
+      expect(calls.figures().requests).toBe(2); // the first alone, the other five as one bulk request
+      const read = await Promise.all(ids.map((id) => calls.run<Doc>({ kind: 'read', id })));
+      expect(read.map((r) => r.resource?.n)).toEqual(ids.map(() => 1));
+    }
+  });
 });
