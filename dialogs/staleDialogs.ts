@@ -7,6 +7,7 @@
  * root dialog's own flows (the menu, "more options").
  */
 import { ComponentDialog, DialogContext, DialogInstance } from 'botbuilder-dialogs';
+import { childOf } from './childContext';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 
 export interface StaleDialog {
@@ -31,7 +32,7 @@ export function findStaleDialog(dc: DialogContext): StaleDialog | undefined {
     if (stale(dc, entry)) return { themeId: entry === top ? themeId : undefined };
   }
   // Deeper levels: the open container's own stack, and so on down (botbuilder's `dc.child`).
-  for (let level = dc.child; level; level = level.child) {
+  for (let level = childOf(dc); level; level = childOf(level)) {
     if (level.stack.some((entry) => stale(level, entry))) return { themeId };
   }
   return undefined;

@@ -4,12 +4,13 @@
  * a prompt, at any depth of nested dialogs.
  */
 import { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { childOf } from './childContext';
 import { ProWaterfallDialog } from './proWaterfallDialog';
 
 /** The deepest open dialog context (the one whose dialog is waiting for the person). */
 export function innermost(dc: DialogContext): DialogContext {
   let current = dc;
-  while (current.child) current = current.child;
+  for (let next = childOf(current); next; next = childOf(next)) current = next;
   return current;
 }
 

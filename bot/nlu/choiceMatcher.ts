@@ -70,6 +70,23 @@ const MIN_COVERAGE = 0.5;
  * matchChoice('no sé', [{ id: 'yes', title: 'Sí' }, { id: 'no', title: 'No' }]); // undefined
  */
 export function matchChoice(text: string, choices: readonly Choice[]): string | undefined {
+  const last = lastMatch.get(choices);
+  if (last?.text === text) return last.id;
+  const id = matchAnew(text, choices);
+  lastMatch.set(choices, { text, id });
+  return id;
+}
+
+/**
+ * The last answer matched against each list of choices. A turn matches the same message against
+ * the same open question three times (the repair check, then botbuilder's prompt, which recognises
+ * once when the message arrives and again when it continues); the choices are the prompt's saved
+ * options, one array for the whole turn. Keyed weakly by that array, so the message text goes
+ * when the turn's state does.
+ */
+const lastMatch = new WeakMap<readonly Choice[], { text: string; id: string | undefined }>();
+
+function matchAnew(text: string, choices: readonly Choice[]): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '' || choices.length === 0) return undefined;
   // Buttons and list rows send the id itself.
