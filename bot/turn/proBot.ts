@@ -30,6 +30,7 @@ import { DEDUPLICATE_IN_TURN, type HandledMessages, lookupHandled, recordHandled
 import type { MessageLedger } from './messageLedger';
 import { OptimisticBotState } from './optimisticBotState';
 import { retryOnConflict } from './retryOnConflict';
+import { isTappedOption } from './tappedOption';
 import { answerWithin, DEFAULT_TURN_DEADLINE_MS, type TurnClock, TurnDeadlineError } from './turnDeadline';
 import { ConsentDialog } from '../../dialogs/consentDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
@@ -152,7 +153,8 @@ export class ProBot extends ActivityHandler {
    */
   private async sendEmergencyLines(context: TurnContext, log: Logger): Promise<EmergencySent | undefined> {
     const { activity } = context;
-    const emergency = activity.type === ActivityTypes.Message && activity.text ? this.options.detectEmergency(activity.text) : undefined;
+    const typed = activity.type === ActivityTypes.Message && !!activity.text && !isTappedOption(activity);
+    const emergency = typed ? this.options.detectEmergency(activity.text as string) : undefined;
     if (!emergency) return undefined;
     log.warn({ kinds: emergency.kinds }, 'emergency words detected; emergency lines sent');
     const locale = emergencyLocale(emergency.signals, this.options.defaultLocale, messageLanguage(activity.text ?? ''));

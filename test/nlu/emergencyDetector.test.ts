@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { routeTheme } from '../../bot/nlu';
 import { detectEmergency, EMERGENCY_KINDS, EmergencyKind } from '../../bot/emergency/emergencyDetector';
 import { EMERGENCY_PHRASES } from '../../bot/nlu/emergencyPhrases';
 import { THEME_UTTERANCES } from '../../bot/nlu/themeDataset';
+import { isTappedOption } from '../../bot/turn/tappedOption';
 
 const emergencies = EMERGENCY_PHRASES.filter((row) => row.kinds.length > 0);
 const nonEmergencies = EMERGENCY_PHRASES.filter((row) => row.kinds.length === 0);
@@ -88,5 +91,30 @@ describe('detectEmergency', () => {
 
   it('keeps the global commands free ("ayuda", "help" are the help command)', () => {
     for (const command of ['ayuda', 'help', 'menu', 'salir', 'atras']) expect(detectEmergency(command)).toBeUndefined();
+  });
+});
+
+describe('options a person taps', () => {
+  // A tapped button or list row is not checked for danger words (bot/turn/tappedOption.ts): its
+  // text is the option's id, which the person did not type. So no id may carry any.
+  const localesDir = path.join(__dirname, '../../bot/content/locales');
+  const optionIds = ['es', 'en'].flatMap((locale) =>
+    readdirSync(path.join(localesDir, locale))
+      .filter((file) => file.endsWith('.json'))
+      .flatMap((file) => {
+        const { choices } = JSON.parse(readFileSync(path.join(localesDir, locale, file), 'utf8')) as { choices?: Record<string, Record<string, unknown>> };
+        return Object.values(choices ?? {}).flatMap((group) => Object.keys(group));
+      }),
+  );
+
+  it('have ids without danger words, every content choice and the "more options" row', () => {
+    expect(optionIds.length).toBeGreaterThan(50);
+    expect([...optionIds, 'more_options:3f2a:2'].filter((id) => detectEmergency(id))).toEqual([]);
+  });
+
+  it('are told from typed messages by the id the channel hands on', () => {
+    expect(isTappedOption({ text: 'health', value: { id: 'health', title: 'Salud' } })).toBe(true);
+    expect(isTappedOption({ text: 'me quieren matar' })).toBe(false);
+    expect(isTappedOption({ text: 'me quieren matar', value: { id: 'health' } })).toBe(false);
   });
 });
