@@ -4,6 +4,7 @@
  * question's step again. A step that asks from typed text keeps what it needs (ids, codes) in
  * `step.values`, since the text itself is not kept.
  */
+import { createHash } from 'node:crypto';
 import { DialogContext, DialogInstance, DialogReason, DialogTurnResult, DialogTurnStatus, Prompt, WaterfallDialog, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
 
 const INPUTS = '_stepInputs';
@@ -31,7 +32,7 @@ export function roundCoordinate(value: number): number {
   return Math.round(value * factor) / factor;
 }
 const ASKED = '_askedSteps';
-/** The flow's version when this instance started (see getVersion). */
+/** The flow's version when this instance started (see savedVersion). */
 const VERSION = '_flowVersion';
 
 interface WaterfallState {
@@ -39,9 +40,17 @@ interface WaterfallState {
   values: Record<string, unknown>;
 }
 
+/** What an instance saves of a flow's version ("healthFlow:11:bound captureKnown,…"): its id and a 12-character hash. */
+export function savedFlowVersion(version: string): string {
+  const id = version.slice(0, version.indexOf(':'));
+  return `${id}:${createHash('sha256').update(version).digest('base64url').slice(0, 12)}`;
+}
+
 export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O> {
   /** Step names in order ("bound askNeed"…): the flow's shape, for getVersion(). */
   private readonly stepNames: string[] = [];
+  /** savedVersion(), made once (steps are added before the first turn). */
+  private short?: string;
 
   constructor(dialogId: string, steps: WaterfallStep<O>[] = []) {
     super(dialogId, steps);
@@ -50,6 +59,7 @@ export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O
 
   override addStep(step: WaterfallStep<O>): this {
     this.stepNames.push(step.name);
+    this.short = undefined;
     return super.addStep(step);
   }
 
@@ -59,6 +69,16 @@ export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O
    */
   override getVersion(): string {
     return `${this.id}:${this.stepNames.length}:${this.stepNames.join(',')}`;
+  }
+
+  /**
+   * The version as saved with each instance: getVersion() hashed to 12 characters, as the whole
+   * string (up to 300 characters a flow) would be read, parsed, compared and written with the
+   * person's document every turn. getVersion() itself stays whole: botbuilder hashes it into the
+   * version each theme keeps, which must not change when nothing else did.
+   */
+  private savedVersion(): string {
+    return (this.short ??= savedFlowVersion(this.getVersion()));
   }
 
   /**
@@ -73,12 +93,13 @@ export class ProWaterfallDialog<O extends object = {}> extends WaterfallDialog<O
   /** Whether a saved instance of this flow was started by code whose steps differ from this one's. */
   startedWithOtherVersion(instance: DialogInstance): boolean {
     const saved = (instance.state as Partial<WaterfallState> | undefined)?.values?.[VERSION];
-    return typeof saved === 'string' && saved !== this.getVersion();
+    // Instances saved before the version was hashed hold it whole.
+    return typeof saved === 'string' && saved !== this.savedVersion() && saved !== this.getVersion();
   }
 
   protected override async onStep(step: WaterfallStepContext<O>): Promise<DialogTurnResult> {
     const values = step.values as Record<string, unknown>;
-    values[VERSION] ??= this.getVersion();
+    values[VERSION] ??= this.savedVersion();
     const inputs = (values[INPUTS] ??= {}) as Record<number, unknown>;
     inputs[step.index] = storableInput(step.result);
     const askedBefore = ((values[ASKED] ?? []) as number[]).length;

@@ -8,7 +8,7 @@
  * again instead (staleDialogs.ts): that branch is checked too, so this test never goes stale.
  */
 import { ComponentDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ProWaterfallDialog } from '../../dialogs/proWaterfallDialog';
+import { ProWaterfallDialog, savedFlowVersion } from '../../dialogs/proWaterfallDialog';
 import { CosmosBotStorage } from '../../bot/storage/cosmosBotStorage';
 import { allText, lastChoices, startConversation, type Reply, type TestConversation } from '../support/conversation';
 import { startTestStore, TestStore } from '../support/store';
@@ -104,7 +104,11 @@ describe('dialogs saved by the release before the typed details', () => {
     const resumed = await reach(c);
     const current = await restoreSaved(resumed.userId, c);
     const replies = await sayAll(resumed.conversation, c.then);
-    if (current.version === c.saved.version && flowVersion(current) === flowVersion(c.saved)) {
+    // This release saves the flow's version hashed; that release saved it whole.
+    const release = flowVersion(current) ?? '';
+    expect(release.length).toBeLessThan(40);
+    const before = flowVersion(c.saved) ?? '';
+    if (current.version === c.saved.version && (release === before || release === savedFlowVersion(before))) {
       expect(replies).toEqual(expected);
     } else {
       // The flow changed since that release: a fresh start of the theme, said so, not a crash.
