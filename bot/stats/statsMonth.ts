@@ -13,18 +13,24 @@ const COLOMBIA_OFFSET_MS = -5 * 3600 * 1000;
 /** A month as the CLI flags and the counter documents write it: "2026-11". */
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function colombiaIso(at: Date): string {
-  return new Date(at.getTime() + COLOMBIA_OFFSET_MS).toISOString();
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The Colombian day last asked for, as the epoch-ms range it covers: every turn asks, and it changes once a day. */
+let known: { from: number; to: number; day: string } | undefined;
+
+/** "YYYY-MM-DD" of `at` in Colombia. */
+export function statsDay(at: Date): string {
+  const ms = at.getTime();
+  if (known && ms >= known.from && ms < known.to) return known.day;
+  const day = new Date(ms + COLOMBIA_OFFSET_MS).toISOString().slice(0, 10);
+  const from = Date.parse(`${day}T00:00:00.000Z`) - COLOMBIA_OFFSET_MS;
+  known = { from, to: from + DAY_MS, day };
+  return day;
 }
 
 /** "YYYY-MM" of `at` in Colombia. */
 export function statsMonth(at: Date): string {
-  return colombiaIso(at).slice(0, 7);
-}
-
-/** "YYYY-MM-DD" of `at` in Colombia. */
-export function statsDay(at: Date): string {
-  return colombiaIso(at).slice(0, 10);
+  return statsDay(at).slice(0, 7);
 }
 
 /** Every month from `from` to `to`, both included, in order (empty when `from` is after `to`). */
