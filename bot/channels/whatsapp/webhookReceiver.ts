@@ -179,7 +179,7 @@ export class WebhookReceiver {
           work.push(
             this.queueMessage(event, logic)
               // One line per message once its replies are out (or it failed): how long it took, and a signal end-to-end tests wait for.
-              .finally(() => this.logger.debug({ user: userRef(event.user.key), ms: Date.now() - queuedAt }, 'WhatsApp message handled'))
+              .finally(() => this.logger.isLevelEnabled('debug') && this.logger.debug({ user: userRef(event.user.key), ms: Date.now() - queuedAt }, 'WhatsApp message handled'))
               .catch((err: Error) => {
                 this.logger.error({ user: userRef(event.user.key), err: err.message, errorName: err.name }, 'WhatsApp message handling failed');
               }),
@@ -255,15 +255,16 @@ export class WebhookReceiver {
   }
 
   private async handleMessage(event: TurnEvent | UnreadableEvent, logic: TurnLogic): Promise<void> {
-    const user = userRef(event.user.key);
+    // The pseudonym (an HMAC) only for a line that is written: most messages write none at info level.
+    const user = (): string => userRef(event.user.key);
     const more = event.kind === 'turn' ? parseMoreOptionsId(event.activity.text) : undefined;
     const checkedInTurn = event.kind === 'turn' && !more && this.redeliveryCheck === 'turn';
     if (!checkedInTurn && !(await this.claim(event))) {
-      this.logger.info({ user }, 'WhatsApp message already handled; redelivery skipped');
+      this.logger.info({ user: user() }, 'WhatsApp message already handled; redelivery skipped');
       return;
     }
     if (event.kind === 'unreadable') {
-      this.logger.info({ user, messageType: event.messageType }, 'WhatsApp message type the bot cannot read');
+      this.logger.info({ user: user(), messageType: event.messageType }, 'WhatsApp message type the bot cannot read');
       await this.handler.replyUnreadable(event.user.key);
       return;
     }
@@ -271,7 +272,7 @@ export class WebhookReceiver {
       await this.handler.sendListPage(event.user.key, more.listId, more.page);
       return;
     }
-    this.logger.debug({ user, messageType: (event.activity.channelData as { messageType?: string }).messageType }, 'WhatsApp turn');
+    if (this.logger.isLevelEnabled('debug')) this.logger.debug({ user: user(), messageType: (event.activity.channelData as { messageType?: string }).messageType }, 'WhatsApp turn');
     const activity = checkedInTurn ? { ...event.activity, channelData: { ...(event.activity.channelData as object), [DEDUPLICATE_IN_TURN]: true } } : event.activity;
     await this.handler.runTurn(activity, logic);
   }
