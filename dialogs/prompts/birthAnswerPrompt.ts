@@ -10,7 +10,8 @@
  * another question, and a birth answer ("nacio en colombia") always looks like a registry question.
  */
 import { Activity, TurnContext } from 'botbuilder';
-import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 import { BirthAnswer, ColombianPlaceTest, readBirthAnswer } from '../../bot/nlu/birthAnswer';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage } from '../../bot/turn/replies';
@@ -50,7 +51,7 @@ function supportedBy(id: string, reading: BirthAnswer): boolean {
   return (!meaning.place || meaning.place === reading.place) && (!meaning.period || meaning.period === reading.period);
 }
 
-export class BirthAnswerPrompt extends Prompt<ChoiceAnswer> {
+export class BirthAnswerPrompt extends SingleRecognitionPrompt<ChoiceAnswer> {
   constructor(private readonly isColombianPlace: ColombianPlaceTest, dialogId: string = BIRTH_PROMPT) {
     super(dialogId);
   }

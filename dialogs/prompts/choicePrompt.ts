@@ -5,7 +5,8 @@
  * instead of being asked again.
  */
 import { Activity, TurnContext } from 'botbuilder';
-import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 import type { Choice } from '../../bot/content/choice';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage, ChoiceMessageOptions } from '../../bot/turn/replies';
@@ -50,7 +51,7 @@ export function choicePromptOptions(options: ChoicePromptOptions): PromptOptions
   return { validations: options };
 }
 
-export class ChoiceIdPrompt extends Prompt<ChoiceAnswer> {
+export class ChoiceIdPrompt extends SingleRecognitionPrompt<ChoiceAnswer> {
   constructor(dialogId: string = CHOICE_PROMPT, validator?: PromptValidator<ChoiceAnswer>) {
     super(dialogId, validator);
   }

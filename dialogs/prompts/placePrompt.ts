@@ -4,7 +4,8 @@
  * or a typed place name, which the dialog resolves against DIVIPOLA.
  */
 import { Activity, TurnContext } from 'botbuilder';
-import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 import type { Choice } from '../../bot/content/choice';
 import { isLatitude, isLongitude } from '../../bot/geo/coordinates';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
@@ -52,7 +53,7 @@ export function locationOf(activity: Partial<Activity>): { latitude: number; lon
   return { latitude, longitude };
 }
 
-export class PlacePrompt extends Prompt<PlaceAnswer> {
+export class PlacePrompt extends SingleRecognitionPrompt<PlaceAnswer> {
   constructor(dialogId: string = PLACE_PROMPT) {
     super(dialogId);
   }
