@@ -143,9 +143,25 @@ interface Started {
   stop(): Promise<void>;
 }
 
+/**
+ * The Node flags a build's own App Service template starts it with (its appCommandLine), so each
+ * PRO Bot build, the BEFORE one too, runs here as it runs in production; none for the echo bot.
+ */
+function productionFlags(script: string): string[] {
+  const template = path.resolve(path.dirname(script), '../../deploymentTemplates/main.bicep');
+  let command: string | undefined;
+  try {
+    command = /appCommandLine: 'node ([^']*)dist\/bot\/index\.js'/.exec(readFileSync(template, 'utf8'))?.[1];
+  } catch {
+    return [];
+  }
+  return (command ?? '').split(' ').filter(Boolean);
+}
+
 async function start(script: string, env: Record<string, string>, ready: RegExp, listeners = 1): Promise<Started> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const flags = script.endsWith(path.join('dist', 'bot', 'index.js')) ? productionFlags(script) : [];
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), ...flags, script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   await new Promise<void>((resolve, reject) => {

@@ -22,7 +22,7 @@ jest.setTimeout(120000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const template = readFileSync(path.join(ROOT, 'deploymentTemplates/main.bicep'), 'utf8');
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
 
 /** Polls `url` until it answers 200 (or the process exits, or `timeoutMs` passes). */
 async function untilHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs = 60000): Promise<Response> {
@@ -71,7 +71,9 @@ describe('deploy package (npm run package)', () => {
 
   it('starts with the template\'s startup command in an empty folder and answers /healthz', async () => {
     const command = /appCommandLine: '([^']+)'/.exec(template)?.[1];
-    expect(command).toBe('node dist/bot/index.js');
+    expect(command).toBe('node --max-semi-space-size=64 dist/bot/index.js');
+    // Run as npm start runs it locally: one command, one memory setting.
+    expect(command).toBe(pkg.scripts.start);
     // Outside the project: nothing the package lacks can load from a node_modules higher up.
     expect(modulesAbove(site)).toEqual([]);
     const port = await freePort();

@@ -1,5 +1,6 @@
 /**
- * Starts the built bot (`node dist/bot/index.js`, as `npm start` does) as a child process on free
+ * Starts the built bot (`node dist/bot/index.js`, as `npm start` does but with V8's default young
+ * generation: tests are light, and several bots run at once) as a child process on free
  * loopback ports with its own data folder, and waits for its "listening" log line.
  */
 import { ChildProcess, spawn } from 'node:child_process';
