@@ -121,14 +121,23 @@ export function expandAbbreviation(token: string): string {
 }
 
 /**
+ * The text tokenized last, and its tokens (frozen: every caller shares them). One message is read
+ * by several parts in a row (danger words, the understanding, the theme router, the choice
+ * matcher), each starting from its tokens. Only the one text is held, until the next is tokenized.
+ */
+let last: { text: string; tokens: readonly string[] } = { text: '', tokens: Object.freeze([]) };
+
+/**
  * Normalised tokens of a message: {@link cleanText} split on spaces, with abbreviations expanded.
  *
  * @example tokenize('q hago xq no tng papeles') → ['que', 'hago', 'porque', 'no', 'tengo', 'papeles']
  */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string): readonly string[] {
+  if (text === last.text) return last.tokens;
   const cleaned = cleanText(text);
-  if (cleaned === '') return [];
-  return cleaned.split(' ').flatMap((token) => expandAbbreviation(token).split(' '));
+  const tokens = cleaned === '' ? [] : cleaned.split(' ').flatMap((token) => expandAbbreviation(token).split(' '));
+  last = { text, tokens: Object.freeze(tokens) };
+  return last.tokens;
 }
 
 /**

@@ -30,6 +30,14 @@ describe('normalize', () => {
     expect(tokenize('pal colegio')).toEqual(['para', 'el', 'colegio']);
     expect(tokenize('')).toEqual([]);
   });
+
+  it('tokenize hands the same message the same tokens, which no reader can change for the next', () => {
+    const first = tokenize('q hago xq no tng papeles');
+    expect(() => (first as string[]).push('extra')).toThrow(TypeError);
+    expect(tokenize('q hago xq no tng papeles')).toEqual(['que', 'hago', 'porque', 'no', 'tengo', 'papeles']);
+    expect(tokenize('otro mensaje')).toEqual(['otro', 'mensaje']);
+    expect(tokenize('q hago xq no tng papeles')).toEqual(first);
+  });
 });
 
 describe('terms', () => {
