@@ -82,7 +82,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   contentRefresher.start();
   const { bot, onTurnError, content, personState, handoff } = composeBot(store, config, logger, { forgetPerson, content: catalog });
   // Turn count and duration by channel and theme (nothing happens when telemetry is off).
-  const measureTurn = measureTurns(currentTelemetry, (context: TurnContext) => turnTheme(personState.get(context), findSession(context)?.understanding.theme?.value));
+  const measureTurn = measureTurns(currentTelemetry, (context: TurnContext) => turnTheme(personState.get(context), () => findSession(context)?.understanding.theme?.value));
   const botFrameworkAdapter = createBotFrameworkAdapter(config.botFramework);
   botFrameworkAdapter.onTurnError = onTurnError;
   botFrameworkAdapter.use(measureTurn, stampReplyLocale);

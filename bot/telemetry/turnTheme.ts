@@ -20,9 +20,13 @@ function openTheme(stack: DialogStack | undefined, depth = 0): string | undefine
   return undefined;
 }
 
-/** `personState` is the person's loaded state document; `understoodTheme` the turn's understood theme id. */
-export function turnTheme(personState: unknown, understoodTheme?: string): string {
+/**
+ * `personState` is the person's loaded state document; `understoodTheme` the turn's understood
+ * theme id, or the function that gives it (asked only when no theme dialog is open: the message is
+ * read for it only then).
+ */
+export function turnTheme(personState: unknown, understoodTheme?: string | (() => string | undefined)): string {
   const dialogState = (personState as { dialogState?: DialogStack } | undefined)?.dialogState;
-  const theme = openTheme(dialogState) ?? understoodTheme;
+  const theme = openTheme(dialogState) ?? (typeof understoodTheme === 'function' ? understoodTheme() : understoodTheme);
   return theme && isThemeId(theme) ? theme : 'none';
 }

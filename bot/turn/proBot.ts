@@ -18,6 +18,7 @@
  */
 import { Activity, ActivityHandler, ActivityTypes, ConversationReference, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Locale } from '../content/locale';
+import { detectGlobalCommand } from '../commands/globalCommands';
 import type { ContentCatalog } from '../content/catalog';
 import { emergencyFollowUp, emergencyLocale, emergencyReply } from '../emergency/emergencyReply';
 import { messageLanguage } from '../text/messageLanguage';
@@ -166,8 +167,11 @@ export class ProBot extends ActivityHandler {
   private async runTurn(context: TurnContext, emergency: EmergencySent | undefined, clock: TurnClock, log: Logger): Promise<AfterSave> {
     const { activity } = context;
     const delivery = deliveryOf(activity);
-    // Once per turn, before any store call (pure CPU); a re-run after a conflict reuses it.
-    const understanding = activity.type === ActivityTypes.Message && activity.text && !emergency ? (this.options.understand?.(activity.text) ?? {}) : {};
+    // Read once per turn, when a part of it first asks (a "menú" or a tapped row often needs none);
+    // a re-run after a conflict reuses it.
+    const text = activity.type === ActivityTypes.Message && !emergency ? activity.text : undefined;
+    let understood: Understanding | undefined;
+    const understanding = (): Understanding => (understood ??= (text && this.options.understand?.(text)) || {});
     if (!(await this.loadState(context, delivery, false))) {
       log.info('message already handled; redelivery skipped');
       return [];
@@ -223,7 +227,7 @@ export class ProBot extends ActivityHandler {
   }
 
   /** Step 3 on the loaded state, then step 4; its replies are held until the state is saved. */
-  private async attempt(context: TurnContext, outbox: Outbox, delivery: Delivery, understanding: Understanding, clock: TurnClock, log: Logger): Promise<AfterSave> {
+  private async attempt(context: TurnContext, outbox: Outbox, delivery: Delivery, understanding: () => Understanding, clock: TurnClock, log: Logger): Promise<AfterSave> {
     const session = createSession(await this.profileAccessor.get(context, {}), this.options.defaultLocale, understanding, context.activity.channelId);
     for (const task of this.statsTask(session.counts)) session.afterSave(task);
     setSession(context, session);
@@ -325,6 +329,10 @@ export class ProBot extends ActivityHandler {
 
   /** A risk signal gets the protection warning before any answer, in any theme, consent or not (never answers). */
   private async warnOfRisks(context: TurnContext, session: Session): Promise<boolean> {
+    // A tapped option (our id) or a global command ("menú", "atrás": whole messages) says nothing
+    // of the person's situation: no need to read the message for risks.
+    const { activity } = context;
+    if (isTappedOption(activity) || detectGlobalCommand(activity.text)) return false;
     if (session.understanding.risks?.length) {
       await context.sendActivity(textMessage(this.options.content.fact(session.locale, 'common', 'riskWarning')));
     }

@@ -38,7 +38,7 @@ export interface Session {
   readonly counts: TurnCounts;
   readonly pendingAfterSave: readonly (() => Promise<void>)[];
   /**
-   * What this turn's message already answers, read once by ProBot (bot/nlu/understanding). It holds
+   * What this turn's message already answers, read once, when first asked for (bot/nlu/understanding). It holds
    * the person's words as evidence: use it in the turn only; keep `understoodIds()` of it, never it.
    */
   readonly understanding: Understanding;
@@ -62,7 +62,13 @@ export interface Session {
   readonly mayRemember: boolean;
 }
 
-export function createSession(profile: UserProfile, defaultLocale: Locale, understanding: Understanding = {}, channelId?: string): Session {
+/**
+ * `understanding` may be given as the function that reads it: it is then read the first time a part
+ * of the turn asks (a "menú" or a tapped row often needs none), and once.
+ */
+export function createSession(profile: UserProfile, defaultLocale: Locale, understanding: Understanding | (() => Understanding) = {}, channelId?: string): Session {
+  let understood = typeof understanding === 'function' ? undefined : understanding;
+  const read = typeof understanding === 'function' ? understanding : undefined;
   let deletion = false;
   const counts = new TurnCounts(channelId);
   let carried: UnderstoodIds | undefined;
@@ -94,7 +100,9 @@ export function createSession(profile: UserProfile, defaultLocale: Locale, under
       return tasks;
     },
     counts,
-    understanding,
+    get understanding() {
+      return (understood ??= read?.() ?? {});
+    },
     get carried() {
       return carried;
     },

@@ -70,4 +70,12 @@ describe('turn telemetry', () => {
     expect(turnTheme({ dialogState: { dialogStack: [{ id: 'main' }] } })).toBe('none');
     expect(turnTheme(undefined, 'not-a-theme')).toBe('none');
   });
+
+  it('asks for the understood theme only when no theme dialog is open', () => {
+    const understood = jest.fn(() => 'health');
+    expect(turnTheme({ dialogState: { dialogStack: [{ id: 'work' }] } }, understood)).toBe('work');
+    expect(understood).not.toHaveBeenCalled();
+    expect(turnTheme({ dialogState: { dialogStack: [{ id: 'main' }] } }, understood)).toBe('health');
+    expect(understood).toHaveBeenCalledTimes(1);
+  });
 });
