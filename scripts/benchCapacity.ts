@@ -397,6 +397,13 @@ async function openLoop(port: number, primary: number, replies: Replies, rate: n
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** The median over repeats of `top`'s CPU-ms a turn over `bottom`'s in the same repeat. */
+function medianRatio(top: LoopResult[] | undefined, bottom: LoopResult[] | undefined): number {
+  const ratios = (top ?? []).map((t, i) => t.cpuMsPerTurn / (bottom?.[i]?.cpuMsPerTurn ?? NaN)).sort((a, b) => a - b);
+  const middle = Math.floor(ratios.length / 2);
+  return ratios.length % 2 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+}
 const round = (x: number, d = 2): number => +x.toFixed(d);
 
 async function main(): Promise<void> {
@@ -437,6 +444,13 @@ async function closedLoopPart(replies: Replies, after: string): Promise<void> {
       echoCpuOverProBotCpu: round(echo.cpuMsPerTurn / pro.cpuMsPerTurn),
       proBotTurnsOverEchoTurns: round(pro.turnsPerSecond / echo.turnsPerSecond),
       ...(summary.before ? { beforeCpuOverAfterCpu: round(summary.before.cpuMsPerTurn / pro.cpuMsPerTurn) } : {}),
+    },
+    // The machine's speed drifts within a run (a neighbour's load comes and goes), and a mean over
+    // repeats mixes fast and slow minutes. Each repeat's bots ran side by side in time, so the
+    // median of the ratios within each repeat is the steadier figure; both are printed.
+    pairedRatios: {
+      echoCpuOverProBotCpu: round(medianRatio(results.get('echoBot'), results.get('proBot'))),
+      ...(summary.before ? { beforeCpuOverAfterCpu: round(medianRatio(results.get('before'), results.get('proBot'))) } : {}),
     },
   };
   process.stdout.write(`${JSON.stringify({ closedLoop }, null, 2)}\n`);

@@ -169,13 +169,13 @@ export class GraphClient {
   async sendMessage(message: OutboundMessage): Promise<string> {
     const violations = validateWhatsAppMessage(message);
     if (violations.length) throw new MessageLimitError(violations);
-    const user = userRef(message.to ?? message.recipient);
     try {
       const answer = (await this.post(message, this.maxRetries)) as { messages?: { id?: unknown }[] } | undefined;
       const id = answer?.messages?.[0]?.id;
       return typeof id === 'string' ? id : '';
     } catch (err) {
-      if (err instanceof GraphApiError) this.logFailure(err, user, message.type);
+      // The pseudonym (an HMAC) only for the failure line.
+      if (err instanceof GraphApiError) this.logFailure(err, userRef(message.to ?? message.recipient), message.type);
       throw err;
     }
   }
