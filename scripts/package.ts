@@ -1,7 +1,7 @@
 /**
  * `npm run package` → app.zip, the App Service deploy package: prebuilt (dist/ plus production
  * dependencies), so App Service runs it as it is with the template's startup command
- * (`node --max-semi-space-size=64 dist/bot/index.js`) and no build on deploy (SCM_DO_BUILD_DURING_DEPLOYMENT=false).
+ * (`node --max-semi-space-size=128 dist/bot/index.js`) and no build on deploy (SCM_DO_BUILD_DURING_DEPLOYMENT=false).
  * What is in it: scripts/packageFiles.ts.
  *
  *   node dist/scripts/package.js [--output app.zip] [--store]

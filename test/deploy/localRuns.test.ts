@@ -73,6 +73,6 @@ describe('local runs', () => {
   it('is what npm start runs before starting', () => {
     const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.prestart).toBe('node scripts/buildIfStale.js');
-    expect(scripts.start).toBe('node --max-semi-space-size=64 dist/bot/index.js');
+    expect(scripts.start).toBe('node --max-semi-space-size=128 dist/bot/index.js');
   });
 });

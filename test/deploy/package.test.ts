@@ -71,7 +71,7 @@ describe('deploy package (npm run package)', () => {
 
   it('starts with the template\'s startup command in an empty folder and answers /healthz', async () => {
     const command = /appCommandLine: '([^']+)'/.exec(template)?.[1];
-    expect(command).toBe('node --max-semi-space-size=64 dist/bot/index.js');
+    expect(command).toBe('node --max-semi-space-size=128 dist/bot/index.js');
     // Run as npm start runs it locally: one command, one memory setting.
     expect(command).toBe(pkg.scripts.start);
     // Outside the project: nothing the package lacks can load from a node_modules higher up.
