@@ -11,12 +11,12 @@
  */
 import { Activity, TurnContext } from 'botbuilder';
 import { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 import { BirthAnswer, ColombianPlaceTest, readBirthAnswer } from '../../bot/nlu/birthAnswer';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage } from '../../bot/turn/replies';
 import type { ChoiceAnswer, ChoicePromptOptions } from './choicePrompt';
 import { prefaced } from '../../bot/turn/session';
+import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 
 export const BIRTH_PROMPT = 'birthAnswerPrompt';
 

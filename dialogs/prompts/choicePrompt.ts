@@ -6,11 +6,11 @@
  */
 import { Activity, TurnContext } from 'botbuilder';
 import { PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
-import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 import type { Choice } from '../../bot/content/choice';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage, ChoiceMessageOptions } from '../../bot/turn/replies';
 import { prefaced } from '../../bot/turn/session';
+import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 
 export interface ChoiceAnswer {
   /** The chosen id, when the answer matched a choice. */

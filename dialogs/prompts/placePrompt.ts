@@ -5,12 +5,12 @@
  */
 import { Activity, TurnContext } from 'botbuilder';
 import { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 import type { Choice } from '../../bot/content/choice';
 import { isLatitude, isLongitude } from '../../bot/geo/coordinates';
 import { matchChoice } from '../../bot/nlu/choiceMatcher';
 import { choiceMessage, textMessage } from '../../bot/turn/replies';
 import { prefaced } from '../../bot/turn/session';
+import { SingleRecognitionPrompt } from './singleRecognitionPrompt';
 
 export type PlaceAnswer =
   | { kind: 'location'; latitude: number; longitude: number }
