@@ -40,6 +40,8 @@ export const FILLED_PLACEHOLDERS: Readonly<Record<string, string | number>> = {
   kinds: 'trafficking, gender_violence, suicide, child_at_risk',
   template: 'pro_advisor_reply_waiting_for_you_please_write_back_0001',
   count: 99,
+  // A child's age in the "Entiendo:" line (bot/nlu/understanding/describeUnderstanding.ts).
+  years: 17,
 };
 
 export type ContentField = 'file' | 'key' | 'ui' | 'choices' | 'text' | 'sources' | 'reviewed' | 'reviewBy' | 'mayBeOutdated' | 'deadline';

@@ -161,6 +161,21 @@ describe('describeUnderstanding', () => {
     );
   });
 
+  it('says the age it read when the age, not a year, answered when the child was born', () => {
+    expect(describeUnderstanding(understand('mi bebe de 8 meses nacio en cucuta y no tiene registro, soy venezolana'), 'es')).toBe(
+      'Entiendo: tu bebé nació en Cúcuta, tiene menos de un año, no tiene registro civil y eres de Venezuela.',
+    );
+    expect(describeUnderstanding(understand('mi hijo de 13 anos nacio en cucuta'), 'es')).toBe('Entiendo: tu hijo nació en Cúcuta y tiene 13 años.');
+    expect(describeUnderstanding(understand('my daughter is 3 years old and was born in Cucuta'), 'en')).toBe('I understand: your daughter was born in Cúcuta and is 3 years old.');
+    // A year said is the answer itself; two children's ages are not one age.
+    expect(describeUnderstanding(understand('mi hija de 1 año nacio en cucuta en 2025'), 'es')).toBe('Entiendo: tu hija nació en Cúcuta.');
+    expect(describeUnderstanding(understand('mis hijos de 3 y 5 años nacieron en cucuta'), 'es')).toBe('Entiendo: tus hijos nacieron en Cúcuta.');
+  });
+
+  it('ends the line with one period when a place name has its own ("Bogotá, D.C.")', () => {
+    expect(describeUnderstanding(understand('mi hija nacio en bogota'), 'es')).toBe('Entiendo: tu hija nació en Bogotá, D.C.');
+  });
+
   it('names the permit and what happened to it, and the place by its DIVIPOLA name', () => {
     expect(describeUnderstanding(understand('se me vencio el pep, vivo en soacha'), 'es')).toBe('Entiendo: tu PEP ya no está vigente y estás en Soacha.');
   });

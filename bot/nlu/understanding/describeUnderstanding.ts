@@ -22,6 +22,11 @@ function placeName(geo: GeoDirectory, code: { departmentCode: string; municipali
   return code.municipalityCode ? geo.municipalityName(code.municipalityCode) : geo.departmentName(code.departmentCode);
 }
 
+function ageWords(years: number, ui: (key: string, vars?: Record<string, string>) => string): string {
+  if (years === 0) return ui('ageUnderOne');
+  return years === 1 ? ui('ageOne') : ui('ageYears', { years: String(years) });
+}
+
 /**
  * @example
  * describeUnderstanding(understand('mi bebe nació en Cúcuta, yo soy venezolana'), 'es');
@@ -42,6 +47,9 @@ export function describeUnderstanding(understanding: Understanding, locale: Loca
       const where = (child.birthMunicipalityCode && geo.municipalityName(child.birthMunicipalityCode)) || 'Colombia';
       said.push(ui(`bornIn${plural}`, { place: where }));
     }
+    // An age stands in for the birth year when none was said (it can answer "born 2015 or later?"),
+    // so the person sees what it was read as. One child's: "mis hijos de 3 y 5 años" has two.
+    if (child.ageYears !== undefined && child.birthYear === undefined && !plural) said.push(ageWords(child.ageYears, ui));
     if (child.registered !== undefined) said.push(ui(`${child.registered ? 'registered' : 'notRegistered'}${plural}`));
     if (child.hasDocument !== undefined) said.push(ui(`${child.hasDocument ? 'hasDocument' : 'noDocument'}${plural}`));
     if (said.length > 0) items.push(`${ui(`child_${child.word}`)} ${said[0]}`, ...said.slice(1));
@@ -66,5 +74,6 @@ export function describeUnderstanding(understanding: Understanding, locale: Loca
   const shown = items.slice(0, MAX_ITEMS);
   const last = shown.pop() as string;
   const list = shown.length > 0 ? `${shown.join(', ')} ${ui('and')} ${last}` : last;
-  return `${ui('intro')} ${list}.`;
+  // A place name may end the line with its own period ("Bogotá, D.C.").
+  return `${ui('intro')} ${list}${list.endsWith('.') ? '' : '.'}`;
 }
