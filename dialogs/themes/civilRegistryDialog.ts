@@ -79,7 +79,7 @@ export class CivilRegistryDialog extends GuidedThemeDialog<CivilRegistryDetails>
     const opening = birthAnswerId(readBirthAnswer(step.context.activity.text ?? '', this.isPlaceInColombia));
     // Half an answer read here ("nació en Cúcuta", no year) may be whole in the understanding ("mi bebé de 8
     // meses": born 2015 or later); a whole one read here wins.
-    const half = opening === 'colombia' || opening === 'since_2015' || opening === 'before_2015';
+    const half = !!opening && !(CIVIL_REGISTRY_CHOICES.birth as readonly string[]).includes(opening);
     if (opening && !half) return step.next({ id: opening });
     // Said before consenting, or read by the opening message's understanding (ids carried over).
     const known = await this.useKnown(step, 'civil_registry.birth', this.choices(step, 'birth'));
